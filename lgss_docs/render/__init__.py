@@ -1,0 +1,1 @@
+"""Stage 4: render each paper's view once, with Jinja, to semantic HTML."""

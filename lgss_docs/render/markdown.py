@@ -1,0 +1,34 @@
+"""Markdown in content becomes HTML with raw HTML off and only safe link schemes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+
+
+def _safe_link(url: str) -> bool:
+    # Relative links and anchors have no scheme; anything with one must be on the list.
+    lowered = url.strip().lower()
+    return lowered.startswith(SAFE_SCHEMES) or ":" not in lowered.split("/", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _safe_link
+    md.disable("image")  # images come only from validated content fields, never from prose
+    return md
+
+
+def markdown_html(text: str) -> Markup:
+    """Return ``text`` rendered as block HTML; any HTML typed into it shows as text."""
+    return Markup(_parser().render(text or ""))
+
+
+def markdown_inline(text: str) -> Markup:
+    """Return ``text`` rendered without a wrapping paragraph, for table cells and titles."""
+    return Markup(_parser().renderInline(text or ""))

@@ -1,0 +1,134 @@
+"""Assemble a Word document: house style, running header, page-numbered footer, metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt, RGBColor
+
+from ...errors import BuildError
+from . import oxml
+from .walker import Walker, parse_body
+
+TABLE_STYLE = "LGSS Table"
+_RAG_RULE = re.compile(r"\.(rag-[a-z-]+)\s*\{\s*background:\s*#([0-9a-fA-F]{6})")
+
+
+def write(paper, options) -> bytes:
+    """Return the DOCX bytes of ``paper``; the same paper always gives the same bytes."""
+    document = _new_document(options.reference_docx)
+    section = document.sections[0]
+    if options.reference_docx is None:
+        _house_style(document, section)
+    oxml.set_document_language(document, paper.language)
+    _running_header_and_footer(section, paper.title)
+    walker = Walker(document, rag_fills=_rag_fills(paper.html), table_style=_table_style(document),
+                    text_width=section.page_width - section.left_margin - section.right_margin)
+    walker.blocks(document, parse_body(paper.html))
+    _core_properties(document, paper)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip(buffer.getvalue(), paper.date)
+
+
+def _new_document(reference):
+    """Return a document from the council's reference .docx (its content removed), or the default."""
+    if reference is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(reference))
+    except Exception as exc:
+        raise BuildError(f"{reference}: not a usable reference .docx ({exc})") from exc
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def _house_style(document, section) -> None:
+    """Plain council house style for documents without a reference .docx."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    accent = RGBColor(0x1D, 0x3F, 0x6E)
+    for name, size in (("Title", 20), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        style = styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.color.rgb = accent
+        style.font.italic = False
+    styles["Caption"].font.color.rgb = accent
+    styles["Caption"].font.size = Pt(10)
+    styles["Caption"].font.italic = False
+    styles["Caption"].font.bold = True
+
+
+def _table_style(document) -> str:
+    """Return the table style's name, adding it (based on Table Grid) if the template lacks it."""
+    names = {s.name for s in document.styles}
+    if TABLE_STYLE not in names:
+        style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        style.base_style = document.styles["Table Grid"] if "Table Grid" in names else None
+        style.font.size = Pt(10)
+    return TABLE_STYLE
+
+
+def _running_header_and_footer(section, title: str) -> None:
+    header = section.header.paragraphs[0]
+    header.text = title
+    header.style.font.size = Pt(8.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("Page ")
+    oxml.add_field(footer, "PAGE")
+    footer.add_run(" of ")
+    oxml.add_field(footer, "NUMPAGES")
+
+
+def _rag_fills(html_text: str) -> dict[str, str]:
+    """Return {css class: fill colour} from the stylesheet inside the HTML: colours live in one place."""
+    return {name: colour for name, colour in _RAG_RULE.findall(html_text)}
+
+
+def _core_properties(document, paper) -> None:
+    props = document.core_properties
+    stamp = dt.datetime.combine(paper.date, dt.time(), tzinfo=dt.timezone.utc)
+    props.title = paper.title
+    props.author = paper.author
+    props.subject = paper.subject
+    props.language = paper.language
+    props.created = props.modified = stamp
+    props.last_modified_by = "lgss-docs"
+    props.revision = 1
+    props.last_printed = stamp
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+
+
+def _fixed_zip(data: bytes, day: dt.date) -> bytes:
+    """Return the package re-zipped with entries in a fixed order and one fixed timestamp."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    # [Content_Types].xml first, as Word itself writes it; the rest sorted.
+    ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=(max(day.year, 1980), day.month, day.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()

@@ -1,0 +1,127 @@
+"""Raw WordprocessingML that python-docx has no API for, built in one place.
+
+Each helper places its element where the schema's child order requires it, so Word opens
+the result without repair; that order is written once, in the ``successors`` lists.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+# Children of w:tcPr and w:trPr that must come after the one we add (ECMA-376 order).
+_TCPR_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_TBLPR_AFTER_CAPTION = ("w:tblDescription",)
+
+
+def _insert(parent, child, successors=()) -> None:
+    """Insert ``child`` into ``parent`` before the first of ``successors``, replacing a same-named child."""
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    for name in successors:
+        found = parent.find(qn(name))
+        if found is not None:
+            found.addprevious(child)
+            return
+    parent.append(child)
+
+
+def shade_cell(cell, fill_hex: str, pattern: str = "clear") -> None:
+    """Give ``cell`` a background fill; ``pattern`` can add hatching that survives greyscale."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), pattern)
+    shd.set(qn("w:color"), "auto" if pattern == "clear" else "000000")
+    shd.set(qn("w:fill"), fill_hex.lstrip("#").upper())
+    _insert(cell._tc.get_or_add_tcPr(), shd, _TCPR_AFTER_SHD)
+
+
+def mark_header_row(row) -> None:
+    """Make ``row`` repeat at the top of every page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _insert(tr_pr, OxmlElement("w:tblHeader"))
+
+
+def keep_row_together(row) -> None:
+    """Stop Word splitting ``row`` across a page break."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _insert(tr_pr, OxmlElement("w:cantSplit"), ("w:trHeight", "w:tblHeader"))
+
+
+def describe_table(table, caption: str, description: str = "") -> None:
+    """Set the table's caption and description (w:tblCaption, w:tblDescription) for screen readers."""
+    tbl_pr = table._tbl.tblPr
+    cap = OxmlElement("w:tblCaption")
+    cap.set(qn("w:val"), caption)
+    # tblCaption and tblDescription are the last children of w:tblPr, in that order.
+    _insert(tbl_pr, cap, _TBLPR_AFTER_CAPTION)
+    if description:
+        desc = OxmlElement("w:tblDescription")
+        desc.set(qn("w:val"), description)
+        _insert(tbl_pr, desc)
+
+
+def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a simple field such as PAGE or NUMPAGES, shown as ``placeholder`` until updated."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def add_hyperlink(paragraph, url: str, text: str) -> None:
+    """Append a real external hyperlink (a relationship plus w:hyperlink) to ``paragraph``."""
+    r_id = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    r_pr.append(style)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    r_pr.append(underline)
+    run.append(r_pr)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def set_document_language(document, lang: str) -> None:
+    """Set the default language of every run (w:docDefaults) so spell-check and screen readers agree."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang_el = OxmlElement("w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang_el.set(qn(attr), lang)
+    _insert(rpr, lang_el)
+
+
+def set_cell_margins(table, top=60, bottom=60, left=100, right=100) -> None:
+    """Give every cell of ``table`` padding (twentieths of a point), like the HTML's."""
+    tbl_pr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(value))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    _insert(tbl_pr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription"))

@@ -1,0 +1,251 @@
+"""Walk the paper's semantic HTML and write the same content as Word paragraphs and tables.
+
+The mapping is the documented class vocabulary (docs/html-vocabulary.md): h1 is the Title,
+h2-h4 are Heading 1-3, lists use Word's list styles by nesting level, tables keep their
+header rows, and ``rag-*`` cells are shaded with the colours the stylesheet defines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from docx.enum.text import WD_BREAK
+from docx.shared import Emu
+from lxml import html as lxml_html
+
+from . import oxml
+
+HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3", "h5": "Heading 3"}
+BLOCK_TAGS = {"p", "ul", "ol", "table", "div", "section", "header", "main", "footer", "figure",
+              "h1", "h2", "h3", "h4", "h5", "aside", "nav", "article", "dl"}
+CONTAINER_TAGS = {"div", "section", "header", "main", "footer", "article", "aside", "nav", "figure"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass
+class Walker:
+    """Writes HTML elements into a python-docx Document (or a table cell)."""
+
+    document: object
+    rag_fills: dict[str, str]
+    table_style: str
+    text_width: int  # EMU available between the margins
+
+    # -- blocks -------------------------------------------------------------------------
+    def blocks(self, container, element) -> None:
+        """Write every block child of ``element`` into ``container``."""
+        pending: list[Run] = []
+        for child in self._children_with_text(element):
+            if isinstance(child, str) or child.tag not in BLOCK_TAGS:
+                pending.extend(self._runs(child) if not isinstance(child, str) else [Run(child)])
+                continue
+            self._flush(container, pending)
+            pending = []
+            self.block(container, child)
+        self._flush(container, pending)
+
+    def block(self, container, el) -> None:
+        tag, classes = el.tag, set(el.get("class", "").split())
+        if "page-break" in classes:
+            container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if tag in HEADING_STYLES:
+            self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+        elif tag == "p":
+            self.paragraph(container, self._runs_of(el), None)
+        elif tag in ("ul", "ol"):
+            self.list(container, el, level=1)
+        elif tag == "table":
+            self.table(container, el)
+        elif tag in CONTAINER_TAGS:
+            self.blocks(container, el)
+
+    def paragraph(self, container, runs: list[Run], style: str | None):
+        runs = _normalise(runs)
+        paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
+        for run in runs:
+            if run.href:
+                oxml.add_hyperlink(paragraph, run.href, run.text)
+                continue
+            r = paragraph.add_run(run.text)
+            r.bold = run.bold or None
+            r.italic = run.italic or None
+        return paragraph
+
+    def list(self, container, el, level: int) -> None:
+        kind = "List Number" if el.tag == "ol" else "List Bullet"
+        style = kind if level == 1 else f"{kind} {min(level, 3)}"
+        for item in el.findall("li"):
+            inline: list[Run] = []
+            for child in self._children_with_text(item):
+                if not isinstance(child, str) and child.tag in ("ul", "ol"):
+                    self._list_item(container, inline, style)
+                    inline = []
+                    self.list(container, child, level + 1)
+                elif not isinstance(child, str) and child.tag == "p":
+                    inline.extend(self._runs_of(child) + [Run(" ")])
+                else:
+                    inline.extend([Run(child)] if isinstance(child, str) else self._runs(child))
+            self._list_item(container, inline, style)
+
+    def _list_item(self, container, runs: list[Run], style: str) -> None:
+        if _normalise(runs):
+            self.paragraph(container, runs, style)
+
+    # -- tables -------------------------------------------------------------------------
+    def table(self, container, el) -> None:
+        rows = [(tr, section) for section in ("thead", "tbody", "tfoot") for part in el.findall(section) for tr in part.findall("tr")]
+        rows += [(tr, "tbody") for tr in el.findall("tr")]
+        if not rows:
+            return
+        columns = max(sum(int(c.get("colspan", 1)) for c in tr if c.tag in ("td", "th")) for tr, _ in rows)
+        caption_el = el.find("caption")
+        caption = _text(caption_el) if caption_el is not None else ""
+        if caption and "visually-hidden" not in caption_el.get("class", ""):
+            self.paragraph(container, [Run(caption)], "Caption")
+        elif not caption:
+            # Word merges two adjacent tables into one unless a paragraph stands between them.
+            container.add_paragraph()
+        table = container.add_table(rows=len(rows), cols=columns)
+        table.style = self.table_style
+        oxml.set_cell_margins(table)
+        if caption:
+            oxml.describe_table(table, caption, el.get("data-description", ""))
+        self._fill_rows(table, rows)
+        self._set_widths(table, rows, columns)
+
+    def _fill_rows(self, table, rows) -> None:
+        for r, (tr, section) in enumerate(rows):
+            row = table.rows[r]
+            if section == "thead":
+                oxml.mark_header_row(row)
+            oxml.keep_row_together(row)
+            c = 0
+            for cell_el in (x for x in tr if x.tag in ("td", "th")):
+                span = int(cell_el.get("colspan", 1))
+                cell = row.cells[c]
+                if span > 1:
+                    cell = cell.merge(row.cells[c + span - 1])
+                self._fill_cell(cell, cell_el)
+                c += span
+
+    def _fill_cell(self, cell, el) -> None:
+        classes = set(el.get("class", "").split())
+        for name in classes:
+            if name in self.rag_fills:
+                oxml.shade_cell(cell, self.rag_fills[name])
+        first = cell.paragraphs[0]
+        has_blocks = any(child.tag in BLOCK_TAGS for child in el)
+        if has_blocks:
+            first._p.getparent().remove(first._p)
+            self.blocks(cell, el)
+            if not cell.paragraphs:
+                cell.add_paragraph()
+        else:
+            runs = self._runs_of(el)
+            for run in _normalise(runs):
+                r = first.add_run(run.text)
+                r.bold = True if el.tag == "th" or run.bold else None
+                r.italic = run.italic or None
+        if el.tag == "th":
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.bold = True
+
+    def _set_widths(self, table, rows, columns: int) -> None:
+        """Share the text width by how much each column holds, as a browser's auto layout would."""
+        weights = [1.0] * columns
+        for tr, _ in rows:
+            for i, cell in enumerate(x for x in tr if x.tag in ("td", "th")):
+                if i < columns and int(cell.get("colspan", 1)) == 1:
+                    weights[i] = max(weights[i], math.sqrt(len(_text(cell)) or 1))
+        total = sum(weights)
+        shares = [max(0.12, w / total) for w in weights]
+        norm = sum(shares)
+        table.autofit = False
+        for i, column in enumerate(table.columns):
+            width = Emu(int(self.text_width * shares[i] / norm))
+            for cell in column.cells:
+                cell.width = width
+
+    # -- inline -------------------------------------------------------------------------
+    def _children_with_text(self, el):
+        if el.text:
+            yield el.text
+        for child in el:
+            if not isinstance(child.tag, str):  # comments
+                if child.tail:
+                    yield child.tail
+                continue
+            yield child
+            if child.tail:
+                yield child.tail
+
+    def _runs_of(self, el) -> list[Run]:
+        runs: list[Run] = [Run(el.text)] if el.text else []
+        for child in el:
+            if isinstance(child.tag, str):
+                runs.extend(self._runs(child))
+            if child.tail:
+                runs.append(Run(child.tail))
+        return runs
+
+    def _runs(self, el) -> list[Run]:
+        """Return the runs of an inline element (its tail excluded)."""
+        if el.tag == "br":
+            return [Run("\n")]
+        inner = self._runs_of(el)
+        if el.tag in ("strong", "b", "th"):
+            inner = [Run(r.text, True, r.italic, r.href) for r in inner]
+        elif el.tag in ("em", "i"):
+            inner = [Run(r.text, r.bold, True, r.href) for r in inner]
+        elif el.tag == "a" and el.get("href"):
+            inner = [Run(_text(el), href=el.get("href"))]
+        return inner
+
+    def _flush(self, container, runs: list[Run]) -> None:
+        if _normalise(runs):
+            self.paragraph(container, runs, None)
+
+
+def _text(el) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _normalise(runs: list[Run]) -> list[Run]:
+    """Collapse white space across runs as HTML does; drop what is left empty."""
+    out: list[Run] = []
+    last_space = True
+    for run in runs:
+        if run.text == "\n":
+            out.append(run)
+            last_space = True
+            continue
+        text = _SPACE.sub(" ", run.text)
+        if last_space:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        last_space = text.endswith(" ")
+        out.append(Run(text, run.bold, run.italic, run.href))
+    while out and out[-1].text.endswith(" "):
+        stripped = out[-1].text.rstrip(" ")
+        if stripped:
+            out[-1] = Run(stripped, out[-1].bold, out[-1].italic, out[-1].href)
+            break
+        out.pop()
+    return out
+
+
+def parse_body(html_text: str):
+    """Return the <body> element of ``html_text``."""
+    return lxml_html.document_fromstring(html_text.encode("utf-8")).body

@@ -1,0 +1,28 @@
+"""Shared fixtures: the bundled example, built once per test session into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lgss_docs.build import BuildRequest, build
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """Return {"committee-report.pdf": path, ...} for every paper of the example, built once."""
+    out = tmp_path_factory.mktemp("output")
+    return {path.name: path for path in build(BuildRequest(content=EXAMPLE, out=out))}
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """Return a writable copy of the example content, for tests that break it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(EXAMPLE, target)
+    return target

@@ -1,0 +1,43 @@
+"""Reading what the papers say, for assertions: text out of PDF and DOCX, canonical XML."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Return the text of each page of the PDF at ``path``."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Return the text of every paragraph of the DOCX body, tables included, in order."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    out = []
+    for p in root.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        out.append(text)
+    return out
+
+
+def docx_xml(path: Path, part: str = "word/document.xml") -> str:
+    """Return ``part`` of the DOCX pretty-printed, for snapshots and readable diffs."""
+    root = etree.fromstring(zipfile.ZipFile(path).read(part))
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
+
+
+def docx_zip_names(data: bytes) -> list[str]:
+    return zipfile.ZipFile(io.BytesIO(data)).namelist()
