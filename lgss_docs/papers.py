@@ -54,10 +54,16 @@ def render_paper(spec: PaperSpec, content: Content, env: jinja2.Environment,
     view = spec.view(content)
     running = " – ".join(filter(None, [view["title"], view.get("confidentiality")]))
     author = "; ".join(p.name for p in view["authors"])
-    stylesheet = Markup((templates / "css" / "paper.css").read_text(encoding="utf-8"))  # ours, trusted
+    stylesheet = _stylesheet(templates)
     html = render(env, spec.template, **view, document_title=running, running_title=running,
                   author=author, description=view.get("purpose", spec.description),
                   organisation=content.programme.programme.organisation,
                   stylesheet=stylesheet, paper_class=spec.id)
     return RenderedPaper(id=spec.id, html=html, title=running, author=author, date=view["date"],
                          subject=content.programme.programme.name)
+
+
+def _stylesheet(templates: Path) -> Markup:
+    """Return every stylesheet of ``templates/css``, paper.css first: trusted, so not escaped."""
+    sheets = sorted((templates / "css").glob("*.css"), key=lambda p: (p.name != "paper.css", p.name))
+    return Markup("\n".join(p.read_text(encoding="utf-8") for p in sheets))
