@@ -18,6 +18,7 @@ from .walker import Walker, parse_body
 
 TABLE_STYLE = "LGSS Table"
 _RAG_RULE = re.compile(r"\.(rag-[a-z-]+)\s*\{\s*background:\s*#([0-9a-fA-F]{6})")
+_HEAD_FILL = re.compile(r"--head:\s*#([0-9a-fA-F]{6})")
 
 
 def write(paper, options) -> bytes:
@@ -28,7 +29,9 @@ def write(paper, options) -> bytes:
         _house_style(document, section)
     oxml.set_document_language(document, paper.language)
     _running_header_and_footer(section, paper.title)
+    head = _HEAD_FILL.search(paper.html)
     walker = Walker(document, rag_fills=_rag_fills(paper.html), table_style=_table_style(document),
+                    header_fill=head.group(1) if head else None,
                     text_width=section.page_width - section.left_margin - section.right_margin)
     walker.blocks(document, parse_body(paper.html))
     _core_properties(document, paper)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docx.enum.text import WD_BREAK
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 
 from . import oxml
@@ -30,6 +30,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    line_break: bool = False
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Walker:
     rag_fills: dict[str, str]
     table_style: str
     text_width: int  # EMU available between the margins
+    header_fill: str | None = None  # the stylesheet's header-row tint
+    after_table: bool = False
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -72,9 +75,16 @@ class Walker:
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
         paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
+        if self.after_table:
+            # Word puts no gap between a table and the next paragraph; HTML's margin does.
+            paragraph.paragraph_format.space_before = Pt(8)
+            self.after_table = False
         for run in runs:
             if run.href:
                 oxml.add_hyperlink(paragraph, run.href, run.text)
+                continue
+            if run.line_break:
+                paragraph.add_run().add_break()
                 continue
             r = paragraph.add_run(run.text)
             r.bold = run.bold or None
@@ -83,7 +93,8 @@ class Walker:
 
     def list(self, container, el, level: int) -> None:
         kind = "List Number" if el.tag == "ol" else "List Bullet"
-        style = kind if level == 1 else f"{kind} {min(level, 3)}"
+        # A "plain" list is a list for screen readers but shows no bullets: plain paragraphs.
+        style = None if "plain" in el.get("class", "").split() else kind if level == 1 else f"{kind} {min(level, 3)}"
         for item in el.findall("li"):
             inline: list[Run] = []
             for child in self._children_with_text(item):
@@ -97,7 +108,7 @@ class Walker:
                     inline.extend([Run(child)] if isinstance(child, str) else self._runs(child))
             self._list_item(container, inline, style)
 
-    def _list_item(self, container, runs: list[Run], style: str) -> None:
+    def _list_item(self, container, runs: list[Run], style: str | None) -> None:
         if _normalise(runs):
             self.paragraph(container, runs, style)
 
@@ -111,7 +122,7 @@ class Walker:
         caption_el = el.find("caption")
         caption = _text(caption_el) if caption_el is not None else ""
         if caption and "visually-hidden" not in caption_el.get("class", ""):
-            self.paragraph(container, [Run(caption)], "Caption")
+            self.paragraph(container, [Run(caption)], "Caption").paragraph_format.keep_with_next = True
         elif not caption:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             container.add_paragraph()
@@ -122,12 +133,16 @@ class Walker:
             oxml.describe_table(table, caption, el.get("data-description", ""))
         self._fill_rows(table, rows)
         self._set_widths(table, rows, columns)
+        self.after_table = True
 
     def _fill_rows(self, table, rows) -> None:
         for r, (tr, section) in enumerate(rows):
             row = table.rows[r]
             if section == "thead":
                 oxml.mark_header_row(row)
+                if self.header_fill:
+                    for cell in row.cells:
+                        oxml.shade_cell(cell, self.header_fill)
             oxml.keep_row_together(row)
             c = 0
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
@@ -202,12 +217,12 @@ class Walker:
     def _runs(self, el) -> list[Run]:
         """Return the runs of an inline element (its tail excluded)."""
         if el.tag == "br":
-            return [Run("\n")]
+            return [Run("", line_break=True)]
         inner = self._runs_of(el)
         if el.tag in ("strong", "b", "th"):
-            inner = [Run(r.text, True, r.italic, r.href) for r in inner]
+            inner = [replace(r, bold=True) for r in inner]
         elif el.tag in ("em", "i"):
-            inner = [Run(r.text, r.bold, True, r.href) for r in inner]
+            inner = [replace(r, italic=True) for r in inner]
         elif el.tag == "a" and el.get("href"):
             inner = [Run(_text(el), href=el.get("href"))]
         return inner
@@ -226,7 +241,7 @@ def _normalise(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     last_space = True
     for run in runs:
-        if run.text == "\n":
+        if run.line_break:
             out.append(run)
             last_space = True
             continue
@@ -236,11 +251,11 @@ def _normalise(runs: list[Run]) -> list[Run]:
         if not text:
             continue
         last_space = text.endswith(" ")
-        out.append(Run(text, run.bold, run.italic, run.href))
-    while out and out[-1].text.endswith(" "):
+        out.append(replace(run, text=text))
+    while out and not out[-1].line_break and out[-1].text.endswith(" "):
         stripped = out[-1].text.rstrip(" ")
         if stripped:
-            out[-1] = Run(stripped, out[-1].bold, out[-1].italic, out[-1].href)
+            out[-1] = replace(out[-1], text=stripped)
             break
         out.pop()
     return out

@@ -1,0 +1,49 @@
+"""The PDF and the DOCX say the same thing: same words, same order.
+
+The PDF adds only page furniture: the running header, "Page N of M", list markers and the
+header rows WeasyPrint repeats on continuation pages. Everything else must match word for word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pytest
+
+from support import docx_paragraphs, pdf_pages, words
+
+PAPERS = ["committee-report"]
+MARKERS = re.compile(r"^(•|◦|▪|\d+\.|[ivx]+\.)$")
+
+
+def _docx_words(path) -> list[str]:
+    return [w for w in words(" ".join(docx_paragraphs(path))) if not MARKERS.match(w)]
+
+
+def _pdf_words(path, running_title: str) -> list[str]:
+    out = []
+    for number, text in enumerate(pdf_pages(path), start=1):
+        text = text.replace(running_title, " ")
+        text = re.sub(r"Page \d+ of \d+", " ", text)
+        text = re.sub(r"(\w-)\n(\w)", r"\1\2", text)  # a line broken after a hyphen is one word
+        out.extend(w for w in words(text) if not MARKERS.match(w))
+    return out
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_pdf_and_docx_have_the_same_text(built, paper):
+    from pypdf import PdfReader
+
+    title = PdfReader(str(built[f"{paper}.pdf"])).metadata.title
+    docx_words = _docx_words(built[f"{paper}.docx"])
+    pdf_words = _pdf_words(built[f"{paper}.pdf"], title)
+    header_words = set(words(" ".join(docx_paragraphs(built[f"{paper}.docx"]))))
+    matcher = difflib.SequenceMatcher(a=docx_words, b=pdf_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        # Only repeated table header rows may appear in the PDF alone.
+        assert op == "insert", f"{op}: DOCX {docx_words[a1:a2]!r} vs PDF {pdf_words[b1:b2]!r}"
+        assert set(pdf_words[b1:b2]) <= header_words, f"PDF only: {pdf_words[b1:b2]!r}"
+    assert len(docx_words) > 1000
