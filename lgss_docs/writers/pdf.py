@@ -26,6 +26,7 @@ def write(paper, options) -> bytes:
         document = weasyprint.HTML(string=paper.html, base_url=None, url_fetcher=_NoFetching())
         # The identifier derives from the HTML, so it changes exactly when the paper does.
         identifier = hashlib.sha256(paper.html.encode("utf-8")).hexdigest()[:32].encode()
-        return document.write_pdf(pdf_identifier=identifier)
+        # PDF/UA-1: tagged, with /Lang, /MarkInfo and the title shown as the window title.
+        return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     except Exception as exc:  # WeasyPrint raises many types; the user needs one message
         raise BuildError(f"{paper.id}.pdf: WeasyPrint failed: {exc}") from exc

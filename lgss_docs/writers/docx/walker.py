@@ -130,7 +130,7 @@ class Walker:
         table.style = self.table_style
         oxml.set_cell_margins(table)
         if caption:
-            oxml.describe_table(table, caption, el.get("data-description", ""))
+            oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
         self._fill_rows(table, rows)
         self._set_widths(table, rows, columns)
         self.after_table = True
@@ -230,6 +230,14 @@ class Walker:
     def _flush(self, container, runs: list[Run]) -> None:
         if _normalise(runs):
             self.paragraph(container, runs, None)
+
+
+def _describe(rows, columns: int) -> str:
+    """Return a table description for screen readers: its size and its column headings."""
+    heads = [_text(c) for tr, section in rows if section == "thead" for c in tr if c.tag == "th"]
+    body = sum(1 for _, section in rows if section != "thead")
+    shape = f"{body} row{'s' if body != 1 else ''} and {columns} column{'s' if columns != 1 else ''}"
+    return f"Table of {shape}" + (f": {', '.join(heads)}." if heads else ", each row headed by its first cell.")
 
 
 def _text(el) -> str:
