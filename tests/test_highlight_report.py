@@ -247,3 +247,18 @@ def test_the_examples_slip_is_a_warning_on_check_and_build(capsys, monkeypatch, 
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [warning]
     assert captured.out.splitlines() == [f"wrote {tmp_path / 'highlight-report.html'}"]
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("programme.yaml", "report_by: claire-townrow", "report_by: claire",
+     'highlight_report.report_by: "claire" is not in people; expected one of claire-townrow,'),
+    ("workstreams/02-hr-consultation.yaml", "  - The formal feedback", "  - On {dates.no-such-day} the formal feedback",
+     "current_status: {dates.no-such-day} names no known fact;"),
+])
+def test_highlight_report_references_are_checked(content_copy, capsys, monkeypatch, file, old, new, expected):
+    monkeypatch.chdir(content_copy.parent)
+    path = content_copy / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert main(["check", "--content", "content"]) == 2
+    problems = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("warning: ")]
+    assert len(problems) == 2 and f"content/{file}:" in problems[0] and expected in problems[0]
