@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Problem
 from .output import write_atomically
 from .papers import PAPERS, render_paper
 from .render.templates import DEFAULT_TEMPLATES, environment
 from .validate import load_content
+from .validate.warnings import content_warnings
 from .writers import FORMATS, WriterOptions, writer
 
 
@@ -27,9 +29,12 @@ class BuildRequest:
     options: WriterOptions = WriterOptions()
 
 
-def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: None) -> list[Path]:
+def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: None,
+          warn: Callable[[Problem], None] = lambda _: None) -> list[Path]:
     """Return the paths written after building every requested paper in every format."""
     content = load_content(request.content)
+    for problem in content_warnings(content):
+        warn(problem)
     env = environment(request.templates)
     rendered = [render_paper(PAPERS[p], content, env, request.templates) for p in request.papers]
     outputs: list[tuple[Path, bytes]] = []

@@ -78,17 +78,24 @@ def _build(args) -> int:
         templates=args.templates or DEFAULT_TEMPLATES,
         options=WriterOptions(reference_docx=args.reference_docx),
     )
-    for path in build(request):
+    for path in build(request, warn=_print_warning):
         print(f"wrote {path}")
     return EXIT_OK
 
 
 def _check(args) -> int:
     from .validate import load_content
+    from .validate.warnings import content_warnings
 
     content = load_content(args.content)
+    for problem in content_warnings(content):
+        _print_warning(problem)
     print(f"{args.content}: valid ({len(content.workstreams)} work streams, {len(content.services)} services).")
     return EXIT_OK
+
+
+def _print_warning(problem) -> None:
+    print(f"warning: {problem}", file=sys.stderr)
 
 
 def _schema(args) -> int:

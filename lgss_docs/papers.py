@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .model.content import Content
 from .render.templates import DEFAULT_TEMPLATES, render
 from .views.committee_report import committee_report
+from .views.highlight_report import highlight_report
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ PAPERS: dict[str, PaperSpec] = {
     for spec in [
         PaperSpec("committee-report", "committee-report.html.j2", committee_report,
                   "Committee report to the Joint Committee"),
+        PaperSpec("highlight-report", "highlight-report.html.j2", highlight_report,
+                  "Programme highlight report to the Business Transition Board"),
     ]
 }
 

@@ -25,7 +25,9 @@ def test_headings_and_lists_use_word_styles(report):
     styles = [(p.style.name, p.text) for p in report.paragraphs]
     assert ("Title", "LGSS Business Transition Programme Update – Confidential") in styles
     headings = [text for name, text in styles if name == "Heading 1"]
-    assert headings[0] == "1. Background" and len(headings) == 7
+    sections = [h for h in headings if not h.startswith("Appendix")]
+    assert sections[0] == "1. Background" and len(sections) == 7
+    assert "Appendix 2: LGSS Business Transition Programme Highlight Report" in headings
     assert all(t.style.name == "LGSS Table" for t in report.tables)
 
 

@@ -86,6 +86,21 @@ class CommitteeReport(ContentModel):
     appendices: list[Appendix] = []
 
 
+class HighlightReport(ContentModel):
+    """The programme highlight report's own metadata; its body comes from the work streams."""
+
+    title: str
+    confidentiality: str | None = None
+    meeting: Meeting = Field(description="The board the report is presented to, and when")
+    date: Date = Field(description="Date of the paper; work stream reports are checked against it")
+    report_by: Slug = Field(description="Id of a person in the people list")
+    subject: str
+    recommendations: list[str] = Field(min_length=1)
+    purpose: str = Field(description="Markdown: what the report is for")
+    programme_purpose: str = Field(description="Markdown: what the programme is for")
+    progress: str = Field("", description="Markdown: said before the RAG summary of the work streams")
+
+
 class ProgrammeFile(ContentModel):
     """The whole of programme.yaml."""
 
@@ -95,3 +110,4 @@ class ProgrammeFile(ContentModel):
     rag_scale: list[ScaleLevel] = Field(min_length=2)
     key_dates: list[KeyDate] = []
     committee_report: CommitteeReport
+    highlight_report: HighlightReport

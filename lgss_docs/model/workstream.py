@@ -22,3 +22,7 @@ class Workstream(ContentModel):
     next_milestones: str = Field("", description="Markdown: key milestones for the next 4 weeks")
     risks_and_issues: str = Field("", description="Markdown: current key risks and issues")
     escalations: str = Field("", description="Markdown: items requiring escalation to the Board")
+
+
+# The Markdown boxes of a work stream's highlight report, in the order the report shows them.
+REPORT_BOXES = ("objectives", "current_status", "next_milestones", "risks_and_issues", "escalations")

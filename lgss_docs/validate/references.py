@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import Problem
 from ..model.content import PLACEHOLDER, Content
+from ..model.workstream import REPORT_BOXES
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -61,6 +62,9 @@ def _person_refs(content: Content) -> Iterator[Problem]:
     for index, author in enumerate(content.programme.committee_report.authors):
         if author not in people:
             yield content.programme_source.problem(("committee_report", "authors", index), f'"{author}" is not in people; {hint}')
+    if content.programme.highlight_report.report_by not in people:
+        yield content.programme_source.problem(("highlight_report", "report_by"),
+                                               f'"{content.programme.highlight_report.report_by}" is not in people; {hint}')
     for entry in content.workstreams:
         for key in ("lead", "previous_lead"):
             value = getattr(entry.model, key)
@@ -76,6 +80,14 @@ def _texts(content: Content):
         for b, block in enumerate(section.blocks):
             if block.text:
                 yield src, ("committee_report", "sections", s, "blocks", b, "text"), block.text
+    highlight = content.programme.highlight_report
+    for key in ("purpose", "programme_purpose", "progress"):
+        yield src, ("highlight_report", key), getattr(highlight, key)
+    for index, text in enumerate(highlight.recommendations):
+        yield src, ("highlight_report", "recommendations", index), text
+    for entry in content.workstreams:
+        for key in REPORT_BOXES:
+            yield entry.source, (key,), getattr(entry.model, key) or ""
 
 
 def _fact_refs(content: Content) -> Iterator[Problem]:

@@ -25,8 +25,12 @@ def scope_text(content: Content, service: Service) -> str:
     if not service.scope:
         return ""
     codes = [p.code for p in content.programme.partners if p.code in service.scope]
-    joined = codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " and " + codes[-1]
-    return f"{joined} only."
+    return f"{and_list(codes)} only."
+
+
+def and_list(words: list[str]) -> str:
+    """Return ["CCC", "MKC", "NCC"] as "CCC, MKC and NCC"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,31 @@ def set_cell_margins(table, top=60, bottom=60, left=100, right=100) -> None:
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     _insert(tbl_pr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
+
+
+def restart_numbering(document, style_name: str) -> int | None:
+    """Return the id of a new numbering that counts ``style_name``'s list from 1 again.
+
+    Paragraphs of a numbered style share one count across the document, so a second
+    list would go on from 3; a w:num with a startOverride starts it afresh.
+    """
+    style = document.styles[style_name].element
+    num_pr = style.pPr.numPr if style.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None  # a reference .docx whose style has no numbering
+    level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    numbering = document.part.numbering_part.element
+    abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+    num = numbering.add_num(abstract_id)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), str(level))
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "1")
+    override.append(start)
+    num.append(override)
+    return num.numId
+
+
+def set_numbering(paragraph, num_id: int) -> None:
+    """Make ``paragraph`` count in the numbering ``num_id`` (its style still sets the look)."""
+    paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id

@@ -95,22 +95,26 @@ class Walker:
         kind = "List Number" if el.tag == "ol" else "List Bullet"
         # A "plain" list is a list for screen readers but shows no bullets: plain paragraphs.
         style = None if "plain" in el.get("class", "").split() else kind if level == 1 else f"{kind} {min(level, 3)}"
+        # Word counts a numbered style on across the whole document; each <ol> starts at 1.
+        numbering = oxml.restart_numbering(self.document, style) if el.tag == "ol" and style else None
         for item in el.findall("li"):
             inline: list[Run] = []
             for child in self._children_with_text(item):
                 if not isinstance(child, str) and child.tag in ("ul", "ol"):
-                    self._list_item(container, inline, style)
+                    self._list_item(container, inline, style, numbering)
                     inline = []
                     self.list(container, child, level + 1)
                 elif not isinstance(child, str) and child.tag == "p":
                     inline.extend(self._runs_of(child) + [Run(" ")])
                 else:
                     inline.extend([Run(child)] if isinstance(child, str) else self._runs(child))
-            self._list_item(container, inline, style)
+            self._list_item(container, inline, style, numbering)
 
-    def _list_item(self, container, runs: list[Run], style: str | None) -> None:
+    def _list_item(self, container, runs: list[Run], style: str | None, numbering=None) -> None:
         if _normalise(runs):
-            self.paragraph(container, runs, style)
+            paragraph = self.paragraph(container, runs, style)
+            if numbering is not None:
+                oxml.set_numbering(paragraph, numbering)
 
     # -- tables -------------------------------------------------------------------------
     def table(self, container, el) -> None:
@@ -132,25 +136,36 @@ class Walker:
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
         self._fill_rows(table, rows)
-        self._set_widths(table, rows, columns)
+        self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
+        if "keep-together" in el.get("class", "").split():
+            # Word has no "keep table together"; chaining every row to the next does the same.
+            for row in table.rows[:-1]:
+                for paragraph in (p for cell in row.cells for p in cell.paragraphs):
+                    paragraph.paragraph_format.keep_with_next = True
         self.after_table = True
 
     def _fill_rows(self, table, rows) -> None:
         for r, (tr, section) in enumerate(rows):
             row = table.rows[r]
+            classes = set(tr.get("class", "").split())
+            # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
+            tinted = section == "thead" or "subhead" in classes
             if section == "thead":
                 oxml.mark_header_row(row)
-                if self.header_fill:
-                    for cell in row.cells:
-                        oxml.shade_cell(cell, self.header_fill)
-            oxml.keep_row_together(row)
+            if "may-split" not in classes:
+                oxml.keep_row_together(row)
             c = 0
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
                 span = int(cell_el.get("colspan", 1))
                 cell = row.cells[c]
                 if span > 1:
                     cell = cell.merge(row.cells[c + span - 1])
+                if tinted and self.header_fill and cell_el.tag == "th":
+                    oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
+                if "subhead" in classes:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
                 c += span
 
     def _fill_cell(self, cell, el) -> None:
@@ -176,21 +191,17 @@ class Walker:
                 for run in paragraph.runs:
                     run.bold = True
 
-    def _set_widths(self, table, rows, columns: int) -> None:
-        """Share the text width by how much each column holds, as a browser's auto layout would."""
-        weights = [1.0] * columns
-        for tr, _ in rows:
-            for i, cell in enumerate(x for x in tr if x.tag in ("td", "th")):
-                if i < columns and int(cell.get("colspan", 1)) == 1:
-                    weights[i] = max(weights[i], math.sqrt(len(_text(cell)) or 1))
-        total = sum(weights)
-        shares = [max(0.12, w / total) for w in weights]
-        norm = sum(shares)
+    def _set_widths(self, table, shares: list[float]) -> None:
+        """Give each grid column its share of the text width, and each cell the columns it spans."""
+        widths = [Emu(int(self.text_width * share)) for share in shares]
         table.autofit = False
-        for i, column in enumerate(table.columns):
-            width = Emu(int(self.text_width * shares[i] / norm))
-            for cell in column.cells:
-                cell.width = width
+        for column, width in zip(table.columns, widths):
+            column.width = width  # LibreOffice lays a fixed table out by its grid, Word by its cells
+        for tr in table._tbl.tr_lst:
+            c = 0
+            for tc in tr.tc_lst:
+                tc.width = Emu(sum(widths[c:c + tc.grid_span]))
+                c += tc.grid_span
 
     # -- inline -------------------------------------------------------------------------
     def _children_with_text(self, el):
@@ -238,6 +249,35 @@ def _describe(rows, columns: int) -> str:
     body = sum(1 for _, section in rows if section != "thead")
     shape = f"{body} row{'s' if body != 1 else ''} and {columns} column{'s' if columns != 1 else ''}"
     return f"Table of {shape}" + (f": {', '.join(heads)}." if heads else ", each row headed by its first cell.")
+
+
+def _content_shares(rows, columns: int, text_width: int) -> list[float]:
+    """Return each column's share of the width by how much it holds, as a browser's auto layout would."""
+    weights, floors = [1.0] * columns, [0.12] * columns
+    for tr, _ in rows:
+        for i, cell in enumerate(x for x in tr if x.tag in ("td", "th")):
+            if i < columns and int(cell.get("colspan", 1)) == 1:
+                text = _text(cell)
+                weights[i] = max(weights[i], math.sqrt(len(text) or 1))
+                # Wide enough for the longest word, so "Recommendations" is not broken in two.
+                longest = max((len(word) for word in text.split()), default=0)
+                floors[i] = max(floors[i], Pt(longest * _CHAR_PT + _PADDING_PT) / text_width)
+    total = sum(weights)
+    shares = [max(floor, w / total) for w, floor in zip(weights, floors)]
+    return [share / sum(shares) for share in shares]
+
+
+_CHAR_PT, _PADDING_PT = 7.0, 12  # a wide character of 11pt Arial bold; the cell's side margins
+_PERCENT = re.compile(r"width:\s*([\d.]+)%")
+
+
+def _declared_shares(el, columns: int) -> list[float] | None:
+    """Return the column shares a <colgroup> declares (<col style="width: 20%">), if it gives all."""
+    found = [_PERCENT.search(col.get("style", "")) for col in el.iterfind("colgroup/col")]
+    if len(found) != columns or not all(found):
+        return None
+    percents = [float(m[1]) for m in found]
+    return [p / sum(percents) for p in percents]
 
 
 def _text(el) -> str:
