@@ -69,7 +69,7 @@ def _review_commands(commands, papers, formats) -> None:
         description="Register the lgss-docx and lgss-pdf diff drivers in this repository's .git/config, "
                     "and name the .gitattributes lines that select them.")
     setup.add_argument("--repo", type=Path, default=Path("."), help="the git repository (default: the current folder)")
-    setup.add_argument("--command", default="lgss-docs",
+    setup.add_argument("--command", dest="driver", default="lgss-docs",
                        help='how git should run lgss-docs (default: "lgss-docs"; e.g. ".venv/bin/lgss-docs")')
 
     textconv = commands.add_parser(
@@ -154,7 +154,7 @@ def _diff(args) -> int:
 def _git_setup(args) -> int:
     from .review.textconv import git_setup, missing_attributes
 
-    config = git_setup(args.repo, args.command)
+    config = git_setup(args.repo, args.driver)
     print(f"registered the lgss-docx and lgss-pdf diff drivers in {config}")
     if missing := missing_attributes(args.repo):
         print("add these lines to .gitattributes at the top of the repository, and commit it:")

@@ -18,6 +18,7 @@ from typing import Any
 from ..model.content import Content
 from ..model.dates import long_date
 from ..render.markdown import parse_markdown
+from .pairing import pair_in_order
 from .plan_changes import plan_changes
 
 _SPACE = re.compile(r"\s+")
@@ -244,7 +245,7 @@ def item_changes(before: list[str], after: list[str]) -> list[tuple[str, str | N
         if op == "equal":
             continue
         olds, news = before[a1:a2], after[b1:b2]
-        for was, now in _pair_reworded(olds, news):
+        for was, now in pair_in_order(olds, news, _similarity, REWORDED_AT_LEAST):
             if was is None:
                 out.append(("added", None, now))
             elif now is None:
@@ -252,22 +253,6 @@ def item_changes(before: list[str], after: list[str]) -> list[tuple[str, str | N
             else:
                 out.append(("reworded", *excerpts(was, now)))
     return out
-
-
-def _pair_reworded(olds: list[str], news: list[str]) -> list[tuple[str | None, str | None]]:
-    """Return old and new items paired where one is the other reworded, in reading order."""
-    pairs, start = [], 0
-    for now in news:
-        scores = [(_similarity(olds[i], now), i) for i in range(start, len(olds))]
-        score, best = max(scores, default=(0, -1), key=lambda s: (s[0], -s[1]))
-        if score < REWORDED_AT_LEAST:
-            pairs.append((None, now))
-            continue
-        pairs.extend((was, None) for was in olds[start:best])
-        pairs.append((olds[best], now))
-        start = best + 1
-    pairs.extend((was, None) for was in olds[start:])
-    return pairs
 
 
 def _similarity(a: str, b: str) -> float:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..render.templates import DEFAULT_TEMPLATES
+from .pairing import pair_in_order
 
 AUTHOR = "lgss-docs"
 # Elements whose content is other blocks; anything else holding only inline content is a leaf.
@@ -85,7 +86,7 @@ def _merge_children(old, new, mark: Mark):
         if op == "equal":
             out.extend(copy.deepcopy(u) for u in new_units[b1:b2])
             continue
-        for was, now in _pair(old_units[a1:a2], new_units[b1:b2]):
+        for was, now in pair_in_order(old_units[a1:a2], new_units[b1:b2], _likeness, PAIR_AT_LEAST):
             if was is None:
                 out.append(_marked(now, "ins", mark))
             elif now is None:
@@ -93,22 +94,6 @@ def _merge_children(old, new, mark: Mark):
             else:
                 out.append(_merge(was, now, mark))
     return out
-
-
-def _pair(olds: list, news: list) -> list[tuple]:
-    """Return (old, new) pairs of blocks that are one block changed, and lone blocks, in order."""
-    pairs, start = [], 0
-    for now in news:
-        scores = [(_likeness(olds[i], now), i) for i in range(start, len(olds))]
-        score, best = max(scores, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
-        if score < PAIR_AT_LEAST:
-            pairs.append((None, now))
-            continue
-        pairs.extend((was, None) for was in olds[start:best])
-        pairs.append((olds[best], now))
-        start = best + 1
-    pairs.extend((was, None) for was in olds[start:])
-    return pairs
 
 
 def _likeness(old, new) -> float:
@@ -214,7 +199,8 @@ def _signature(el) -> tuple:
 
 
 def _text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
+    # Pieces joined by spaces: cells of a row are words apart even with no white space between.
+    return " ".join(" ".join(el.itertext()).split())
 
 
 # -- words --------------------------------------------------------------------------------
@@ -228,6 +214,7 @@ class _Word:
 def _words(el) -> list[_Word]:
     """Return the words of a block of inline content, each with the formatting around it."""
     out: list[_Word] = []
+    pending = [False]  # white space seen since the last word, across inline element boundaries
 
     def walk(node, chain):
         if node.text:
@@ -243,13 +230,14 @@ def _words(el) -> list[_Word]:
                 add(child.tail, chain)
 
     def add(text, chain):
-        pending_space = text[:1].isspace()
         for space, word in _WORD.findall(text):
-            out.append(_Word(word, bool(space) or pending_space, chain))
-            pending_space = False
+            out.append(_Word(word, bool(space) or pending[0], chain))
+            pending[0] = False
+        pending[0] = pending[0] or text[-1:].isspace()
 
     walk(el, ())
-    return out
+    # White space at the start of a block shows as nothing, so the first word follows none.
+    return [replace(out[0], space=False)] + out[1:] if out else out
 
 
 def _merge_words(old, new, mark: Mark):
@@ -276,28 +264,22 @@ def _build(out, tagged: list[tuple[str | None, _Word]], mark: Mark) -> None:
             groups[-1][1].append(word)
         else:
             groups.append(((change, word.chain), [word]))
-    for n, (current, words) in enumerate(groups):
-        if words[0].space:
-            _append_text(out, " ")  # the space between groups belongs to neither change
-        following = groups[n + 1] if n + 1 < len(groups) else None
-        # "Amber" replaced by "Amber/Red" at the start of a cell would read "AmberAmber/Red":
-        # the deleted words take the space, so accepting the change leaves none behind.
-        spaced = current[0] == "del" and following and following[0][0] == "ins" and not following[1][0].space
-        _append_group(out, current, words, mark, " " if spaced else "")
-
-
-def _append_group(out, current, group: list[_Word], mark: Mark, trailing: str) -> None:
-    change, chain = current
-    parent = out
-    if change is not None:
-        parent = mark.element(change)
-        out.append(parent)
-    if chain and chain[-1][0] == "br":
-        for _ in group:  # line breaks hold no words: one <br> each
-            _nest(parent, chain)
-        return
-    parent = _nest(parent, chain)
-    _append_text(parent, "".join((" " if i and w.space else "") + w.text for i, w in enumerate(group)) + trailing)
+    for (change, chain), words in groups:
+        parent = out
+        if change is not None:
+            parent = mark.element(change)
+            out.append(parent)
+        if chain and chain[-1][0] == "br":
+            for _ in words:  # line breaks hold no words: one <br> each
+                _nest(parent, chain)
+            continue
+        text = "".join((" " if w.space else "") + w.text for w in words)
+        if change is None and text.startswith(" "):
+            _append_text(out, " ")
+            text = text[1:]
+        # A changed group keeps the space before it inside its mark, so that accepting or
+        # rejecting every change leaves single spaces ("a <del> b</del><ins> c</ins> d").
+        _append_text(_nest(parent, chain), text)
 
 
 def _nest(parent, chain: tuple):
