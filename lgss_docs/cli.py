@@ -42,7 +42,41 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write JSON Schemas for the content files",
                                  description="Write a JSON Schema per content file kind, for editors to validate as you type.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
+    _review_commands(commands, PAPERS, FORMATS)
     return parser
+
+
+def _review_commands(commands, papers, formats) -> None:
+    diff = commands.add_parser(
+        "diff", help="what changed between two versions: a summary, redlines and tracked changes",
+        description="Compare two versions of the content (git revisions, or two content folders): print a "
+                    "summary of what changed, and write it with a redline of each paper (HTML, PDF, and DOCX "
+                    "with Word tracked changes) to the output folder.")
+    diff.add_argument("old", metavar="OLD", help="the earlier version: a git revision (e.g. HEAD~1, a tag) or a content folder")
+    diff.add_argument("new", metavar="NEW", nargs="?", default=None,
+                      help="the later version, as OLD (default: the content folder as it is now)")
+    diff.add_argument("--content", type=Path, default=Path("content"),
+                      help="content folder, whose git repository revisions are read from (default: content)")
+    diff.add_argument("--out", type=Path, default=Path("output/review"), help="output folder (default: output/review)")
+    diff.add_argument("--format", dest="formats", action="append", choices=formats,
+                      help="redline format to write; repeat for several (default: all)")
+    diff.add_argument("--doc", dest="papers", action="append", choices=list(papers),
+                      help="paper to redline; repeat for several (default: all)")
+    diff.add_argument("--templates", type=Path, default=None, help="templates folder (default: the bundled one)")
+
+    setup = commands.add_parser(
+        "git-setup", help="let git diff show the text of committed .docx and .pdf papers",
+        description="Register the lgss-docx and lgss-pdf diff drivers in this repository's .git/config, "
+                    "and name the .gitattributes lines that select them.")
+    setup.add_argument("--repo", type=Path, default=Path("."), help="the git repository (default: the current folder)")
+    setup.add_argument("--command", dest="driver", default="lgss-docs",
+                       help='how git should run lgss-docs (default: "lgss-docs"; e.g. ".venv/bin/lgss-docs")')
+
+    textconv = commands.add_parser(
+        "textconv", help="print the text of a .docx or .pdf (git's diff driver)",
+        description="Print the text of a .docx (one line per paragraph) or a .pdf (page by page). git runs "
+                    "this for files whose diff driver is lgss-docx or lgss-pdf.")
+    textconv.add_argument("file", type=Path, metavar="FILE", help="the .docx or .pdf to read")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +140,44 @@ def _schema(args) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "schema": _schema}
+def _diff(args) -> int:
+    from .papers import PAPERS
+    from .render.templates import DEFAULT_TEMPLATES
+    from .review.run import ReviewRequest, review
+    from .review.summary import as_text
+    from .writers import FORMATS
+
+    result = review(ReviewRequest(
+        old=args.old, new=args.new, content=args.content, out=args.out,
+        formats=tuple(dict.fromkeys(args.formats or FORMATS)),
+        papers=tuple(dict.fromkeys(args.papers or PAPERS)),
+        templates=args.templates or DEFAULT_TEMPLATES))
+    print(as_text(result.changes, result.old.label, result.new.label))
+    for path in result.written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _git_setup(args) -> int:
+    from .review.textconv import git_setup, missing_attributes
+
+    config = git_setup(args.repo, args.driver)
+    print(f"registered the lgss-docx and lgss-pdf diff drivers in {config}")
+    if missing := missing_attributes(args.repo):
+        print("add these lines to .gitattributes at the top of the repository, and commit it:")
+        print(missing, end="")
+    return EXIT_OK
+
+
+def _textconv(args) -> int:
+    from .review.textconv import text_of
+
+    sys.stdout.write(text_of(args.file))
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "schema": _schema,
+             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv}
 
 
 def run() -> None:

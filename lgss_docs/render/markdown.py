@@ -32,3 +32,8 @@ def markdown_html(text: str) -> Markup:
 def markdown_inline(text: str) -> Markup:
     """Return ``text`` rendered without a wrapping paragraph, for table cells and titles."""
     return Markup(_parser().renderInline(text or ""))
+
+
+def parse_markdown(text: str) -> list:
+    """Return the block tokens of ``text``, parsed exactly as the papers render it."""
+    return _parser().parse(text or "")

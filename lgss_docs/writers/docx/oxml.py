@@ -72,8 +72,8 @@ def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
     paragraph._p.append(field)
 
 
-def add_hyperlink(paragraph, url: str, text: str) -> None:
-    """Append a real external hyperlink (a relationship plus w:hyperlink) to ``paragraph``."""
+def add_hyperlink(paragraph, url: str, text: str):
+    """Append a real external hyperlink (a relationship plus w:hyperlink) to ``paragraph``; return its w:r."""
     r_id = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
@@ -92,6 +92,7 @@ def add_hyperlink(paragraph, url: str, text: str) -> None:
     run.append(t)
     link.append(run)
     paragraph._p.append(link)
+    return run
 
 
 def set_document_language(document, lang: str) -> None:
@@ -153,3 +154,42 @@ def restart_numbering(document, style_name: str) -> int | None:
 def set_numbering(paragraph, num_id: int) -> None:
     """Make ``paragraph`` count in the numbering ``num_id`` (its style still sets the look)."""
     paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+
+def _revision(kind: str, author: str, when: str, change_id: int):
+    """Return an empty w:ins or w:del recording who made a change and when (a date, as ISO 8601)."""
+    mark = OxmlElement(f"w:{kind}")
+    mark.set(qn("w:id"), str(change_id))
+    mark.set(qn("w:author"), author)
+    mark.set(qn("w:date"), f"{when}T00:00:00Z" if len(when) == 10 else when)
+    return mark
+
+
+def track_run(run, kind: str, author: str, when: str, change_id: int) -> None:
+    """Wrap the w:r ``run`` in w:ins or w:del, so Word shows it as a change to accept or reject."""
+    mark = _revision(kind, author, when, change_id)
+    run.addprevious(mark)
+    mark.append(run)
+    if kind == "del":
+        # The schema keeps deleted text in w:delText; a w:t inside w:del is not deleted text.
+        for text in run.findall(qn("w:t")):
+            deleted = OxmlElement("w:delText")
+            deleted.text = text.text
+            deleted.set(qn("xml:space"), "preserve")
+            text.addprevious(deleted)
+            run.remove(text)
+
+
+def track_paragraph_mark(p, kind: str, author: str, when: str, change_id: int) -> None:
+    """Mark the paragraph mark of the w:p ``p`` inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+    p_pr = p.get_or_add_pPr()
+    r_pr = p_pr.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        _insert(p_pr, r_pr, ("w:sectPr", "w:pPrChange"))
+    # In a paragraph mark's properties, w:ins and w:del come before every formatting child.
+    r_pr.insert(0, _revision(kind, author, when, change_id))
+
+
+def track_row(tr, kind: str, author: str, when: str, change_id: int) -> None:
+    """Mark the table row ``tr`` inserted or deleted (w:trPr/w:ins|w:del, after the row's other properties)."""
+    _insert(tr.get_or_add_trPr(), _revision(kind, author, when, change_id), ("w:trPrChange",))

@@ -7,9 +7,10 @@ header rows, and ``rag-*`` cells are shaded with the colours the stylesheet defi
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from docx.enum.text import WD_BREAK
 from docx.shared import Emu, Pt
@@ -31,6 +32,7 @@ class Run:
     italic: bool = False
     href: str | None = None
     line_break: bool = False
+    change: tuple[str, str, str] | None = None  # ("ins" or "del", author, date) from <ins>/<del>
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Walker:
     text_width: int  # EMU available between the margins
     header_fill: str | None = None  # the stylesheet's header-row tint
     after_table: bool = False
+    change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -81,14 +84,22 @@ class Walker:
             self.after_table = False
         for run in runs:
             if run.href:
-                oxml.add_hyperlink(paragraph, run.href, run.text)
+                self._track(oxml.add_hyperlink(paragraph, run.href, run.text), run)
                 continue
             if run.line_break:
-                paragraph.add_run().add_break()
+                r = paragraph.add_run()
+                r.add_break()
+                self._track(r._r, run)
                 continue
             r = paragraph.add_run(run.text)
             r.bold = run.bold or None
             r.italic = run.italic or None
+            self._track(r._r, run)
+        changes = {run.change for run in runs}
+        if container is self.document and len(changes) == 1 and None not in changes:
+            # A paragraph wholly inserted or deleted carries the change on its paragraph mark too,
+            # so accepting a deletion (or rejecting an insertion) removes the paragraph itself.
+            self._track(paragraph._p, runs[0], oxml.track_paragraph_mark)
         return paragraph
 
     def list(self, container, el, level: int) -> None:
@@ -167,6 +178,7 @@ class Walker:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
+            self._track_row(row, tr)
 
     def _fill_cell(self, cell, el) -> None:
         classes = set(el.get("class", "").split())
@@ -186,10 +198,24 @@ class Walker:
                 r = first.add_run(run.text)
                 r.bold = True if el.tag == "th" or run.bold else None
                 r.italic = run.italic or None
+                self._track(r._r, run)
         if el.tag == "th":
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.bold = True
+
+    def _track(self, element, run: Run, track=oxml.track_run) -> None:
+        """Make ``element`` (a w:r, or a w:p with ``oxml.track_paragraph_mark``) a tracked change if ``run`` is one."""
+        if run.change:
+            kind, author, when = run.change
+            track(element, kind, author, when, next(self.change_ids))
+
+    def _track_row(self, row, tr) -> None:
+        """Track a row the redline marks wholly inserted or deleted (class redline-ins/-del) as such."""
+        for kind in ("ins", "del"):
+            mark = tr.find(f".//{kind}")
+            if f"redline-{kind}" in tr.get("class", "").split() and mark is not None:
+                self._track(row._tr, Run("", change=_change(mark)), oxml.track_row)
 
     def _set_widths(self, table, shares: list[float]) -> None:
         """Give each grid column its share of the text width, and each cell the columns it spans."""
@@ -236,6 +262,8 @@ class Walker:
             inner = [replace(r, italic=True) for r in inner]
         elif el.tag == "a" and el.get("href"):
             inner = [Run(_text(el), href=el.get("href"))]
+        elif el.tag in ("ins", "del"):
+            inner = [replace(r, change=_change(el)) for r in inner]
         return inner
 
     def _flush(self, container, runs: list[Run]) -> None:
@@ -282,6 +310,11 @@ def _declared_shares(el, columns: int) -> list[float] | None:
 
 def _text(el) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _change(el) -> tuple[str, str, str]:
+    """Return the tracked change an <ins> or <del> element records: kind, author and date."""
+    return el.tag, el.get("data-author", ""), el.get("datetime", "")
 
 
 def _normalise(runs: list[Run]) -> list[Run]:

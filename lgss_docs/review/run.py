@@ -1,0 +1,75 @@
+"""A review in one readable function: load both versions, compare, render, then write.
+
+As in the build, nothing is written until every output exists in memory, so invalid content on
+either side leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..build import _write_all
+from ..errors import ContentError
+from ..papers import PAPERS, render_paper
+from ..render.templates import DEFAULT_TEMPLATES, environment
+from ..writers import FORMATS, WriterOptions, writer
+from .changes import Change, summarise
+from .redline_html import redline, with_key
+from .sources import Version, load_version
+from .summary import as_html, as_markdown, heading
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    old: str
+    new: str | None = None  # None: the content folder as it is now
+    content: Path = Path("content")
+    out: Path = Path("output/review")
+    formats: tuple[str, ...] = FORMATS
+    papers: tuple[str, ...] = tuple(PAPERS)
+    templates: Path = DEFAULT_TEMPLATES
+
+
+@dataclass(frozen=True)
+class Review:
+    old: Version
+    new: Version
+    changes: list[Change]
+    written: list[Path] = field(default_factory=list)
+
+
+def review(request: ReviewRequest) -> Review:
+    """Return the changes between the two versions, after writing the summary and the redlines."""
+    old, new = _both_versions(request)
+    changes = summarise(old.content, new.content)
+    env = environment(request.templates)
+    outputs: list[tuple[Path, bytes]] = []
+    for paper_id in request.papers:
+        before = render_paper(PAPERS[paper_id], old.content, env, request.templates)
+        after = render_paper(PAPERS[paper_id], new.content, env, request.templates)
+        marked = replace(after, id=f"{paper_id}-redline", html=redline(before.html, after.html, after.date))
+        keyed = replace(marked, html=with_key(marked.html, old.label, new.label, request.templates))
+        for fmt in request.formats:
+            # Word marks tracked changes itself; the key and its stylesheet are for HTML and PDF.
+            paper = marked if fmt == "docx" else keyed
+            outputs.append((request.out / f"{marked.id}.{fmt}", writer(fmt)(paper, WriterOptions())))
+    markdown = as_markdown(changes, old.label, new.label)
+    outputs.append((request.out / "summary.md", markdown.encode("utf-8")))
+    title = heading(old.label, new.label)
+    html = as_html(markdown, title, new.content.programme.committee_report.meeting.date, request.templates)
+    outputs.append((request.out / "summary.html", html.encode("utf-8")))
+    return Review(old, new, changes, _write_all(outputs))
+
+
+def _both_versions(request: ReviewRequest) -> tuple[Version, Version]:
+    """Return both versions, or raise one ContentError with the problems of both sides."""
+    versions, problems = [], []
+    for spec in (request.old, request.new):
+        try:
+            versions.append(load_version(spec, request.content))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return versions[0], versions[1]

@@ -1,0 +1,73 @@
+"""The two sides of a review: content from a git revision of the repository, or from a folder.
+
+A revision is exported with ``git archive`` into a temporary folder and validated exactly as a
+build would; problems name the revision and the file (``HEAD~1:content/programme.yaml:12:5``).
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import BuildError, ContentError, display_path
+from ..model.content import Content
+from ..validate import load_content
+from .git import git
+
+WORKING_TREE = "working tree"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One side of a review: validated content and the words that name where it came from."""
+
+    label: str
+    content: Content
+
+
+def load_version(spec: str | None, content: Path) -> Version:
+    """Return the version ``spec`` names: a content folder, a git revision of ``content``, or
+    (for None) the folder ``content`` as it is now."""
+    if spec is None:
+        return Version(WORKING_TREE, load_content(content))
+    if Path(spec).is_dir():
+        return Version(display_path(Path(spec)), load_content(Path(spec)))
+    return Version(spec, _load_revision(spec, Path(content)))
+
+
+def _load_revision(revision: str, content: Path) -> Content:
+    top, prefix = _repository(content)
+    commit = git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
+                  failure=f"{revision}: not a content folder, nor a revision of the git repository at {display_path(top)}")
+    archive = git(top, "archive", "--format=tar", commit.strip(), "--", prefix or ".", text=False,
+                   failure=f"{revision}: has no {prefix or 'content'} folder")
+    with tempfile.TemporaryDirectory(prefix="lgss-review-") as temp:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(temp, filter="data")
+        root = Path(temp) / prefix
+        try:
+            return load_content(root)
+        except ContentError as exc:
+            raise ContentError([_at_revision(p, root, revision, prefix) for p in exc.problems]) from None
+
+
+def _at_revision(problem, root: Path, revision: str, prefix: str):
+    """Return ``problem`` with its temporary path replaced by ``revision:path/in/repository``."""
+    try:
+        inside = Path(problem.path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return problem
+    return replace(problem, path=f"{revision}:{prefix}{inside}")
+
+
+def _repository(content: Path) -> tuple[Path, str]:
+    """Return the top of the git repository holding ``content`` and content's path inside it."""
+    folder = content if content.is_dir() else content.parent
+    if not folder.is_dir():
+        raise BuildError(f"{display_path(content)}: folder not found, so its git repository is unknown")
+    top = git(folder, "rev-parse", "--show-toplevel", failure=f"{display_path(folder)}: not inside a git repository")
+    prefix = git(folder, "rev-parse", "--show-prefix", failure="cannot locate the content folder in git")
+    return Path(top.strip()), prefix.strip()

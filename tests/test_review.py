@@ -1,0 +1,316 @@
+"""Reviewing a cycle: the change summary, the redlines and git's view of committed papers.
+
+The fixture is a git repository with the example committed twice (tags v1 and v2): between
+them Governance moves from Amber to Amber/Red, Revenue and Benefits changes lead authority
+from MKC to NCC, and a sentence of Future governance arrangements is reworded. A third tag,
+``broken``, gives Governance a status that does not exist.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from lgss_docs.cli import main
+from lgss_docs.papers import PAPERS, RenderedPaper, render_paper
+from lgss_docs.render.templates import environment
+from lgss_docs.review.changes import item_changes
+from lgss_docs.review.redline_html import redline
+from lgss_docs.review.run import ReviewRequest, review
+from lgss_docs.review.sources import load_version
+from lgss_docs.writers import WriterOptions, writer
+
+from conftest import EXAMPLE, ROOT
+from support import W, pdf_pages
+
+OLD_SENTENCE = "The Lead Authority Board's terms of reference form part of the revised Partner and Delegation Agreement."
+NEW_SENTENCE = "The Lead Authority Board's terms of reference are set out in the revised Partner and Delegation Agreement."
+NEW_DATE = "2020-11-17T00:00:00Z"
+GIT_ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Programme Office", "GIT_AUTHOR_EMAIL": "pmo@example.org",
+           "GIT_COMMITTER_NAME": "Programme Office", "GIT_COMMITTER_EMAIL": "pmo@example.org",
+           "GIT_AUTHOR_DATE": "2020-11-13T12:00:00Z", "GIT_COMMITTER_DATE": "2020-11-13T12:00:00Z"}
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, env=GIT_ENV, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """Return a git repository whose content/ is the example at v1 and edited at v2 (checked out)."""
+    repo = tmp_path_factory.mktemp("programme")
+    shutil.copytree(EXAMPLE, repo / "content")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "November cycle")
+    _git(repo, "tag", "v1")
+    content = repo / "content"
+    _edit(content / "workstreams" / "01-governance.yaml", "rag: Amber\n", "rag: Amber/Red\n")
+    _edit(content / "services" / "22-revenues-benefits.yaml", "lead_authority: MKC", "lead_authority: NCC")
+    _edit(content / "programme.yaml", "terms of reference form part of the revised Partner and",
+          "terms of reference are set out in the revised Partner and")
+    _git(repo, "commit", "-q", "-am", "Governance to Amber/Red; NCC leads Revenues and Benefits")
+    _git(repo, "tag", "v2")
+    _git(repo, "checkout", "-q", "-b", "broken")
+    _edit(content / "workstreams" / "01-governance.yaml", "rag: Amber/Red\n", "rag: Purple\n")
+    _git(repo, "commit", "-q", "-am", "A status that does not exist")
+    _git(repo, "tag", "broken")
+    _git(repo, "checkout", "-q", "main")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def reviewed(repo, tmp_path_factory):
+    """Return the review of v1 against v2, every output written."""
+    out = tmp_path_factory.mktemp("review")
+    return review(ReviewRequest(old="v1", new="v2", content=repo / "content", out=out))
+
+
+def _written(reviewed, name: str) -> Path:
+    return next(p for p in reviewed.written if p.name == name)
+
+
+# -- the change summary ------------------------------------------------------------------
+def test_summary_names_each_change_and_nothing_else(reviewed):
+    assert [str(c) for c in reviewed.changes] == [
+        "Governance: RAG Amber → Amber/Red",
+        "Revenue and Benefits: lead authority MKC → NCC",
+        'Future governance arrangements: paragraph reworded "…Board\'s terms of reference form part of the revised'
+        ' Partner and…" → "…Board\'s terms of reference are set out in the revised Partner and…"',
+    ]
+    assert [c.key for c in reviewed.changes] == [
+        "Work streams/governance/rag", "Services/revenues-benefits/lead_authority",
+        "Committee report sections/Future governance arrangements/text"]
+
+
+def test_summary_is_written_as_markdown_and_html(reviewed):
+    markdown = _written(reviewed, "summary.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Changes from v1 to v2\n\n## Work streams\n\n- Governance: RAG Amber → Amber/Red\n")
+    html = _written(reviewed, "summary.html").read_text(encoding="utf-8")
+    assert "<h2>Services</h2>" in html
+    assert "<li>Revenue and Benefits: lead authority MKC → NCC</li>" in html
+
+
+def test_identical_versions_give_an_empty_summary(repo, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "v2", "--out", str(tmp_path), "--format", "html"]) == 0
+    assert capsys.readouterr().out.startswith("No changes from v2 to the working tree.\n")
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8") == "# Changes from v2 to the working tree\n\nNo changes.\n"
+
+
+def test_an_invalid_side_is_reported_at_its_revision_file_and_line(repo, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "v1", "broken", "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        'broken:content/workstreams/01-governance.yaml:8:6: rag: expected one of Red, Amber/Red, Amber, '
+        'Amber/Green, Green; got "Purple"',
+        "1 problem found; nothing was written.",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unknown_revision_is_named(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "v9"]) == 1
+    assert "v9: not a content folder, nor a revision of the git repository" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    (["Sign off the plan"], ["Sign off the plan", "Brief the Board"], [("added", None, "Brief the Board")]),
+    (["Sign off the plan", "Brief the Board"], ["Brief the Board"], [("removed", "Sign off the plan", None)]),
+    (["Brief the Board on 4 December"], ["Brief the Board on 11 December"],
+     [("reworded", "Brief the Board on 4 December", "Brief the Board on 11 December")]),
+    (["Brief the Board"], ["Close the finance ledgers"],
+     [("removed", "Brief the Board", None), ("added", None, "Close the finance ledgers")]),
+    (["a", "b"], ["a", "b"], []),
+])
+def test_markdown_items_are_compared_one_by_one(before, after, expected):
+    assert item_changes(before, after) == expected
+
+
+# -- the redlines ------------------------------------------------------------------------
+def _body(html: str) -> str:
+    """Return the body of a redline without the author and date every mark carries."""
+    inner = html.split("<body>", 1)[1].split("</body>", 1)[0]
+    return re.sub(r' (datetime|data-author)="[^"]*"', "", inner)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("<p>Due in September 2020.</p>", "<p>Due in early October 2020.</p>",
+     "<p>Due in<del> September</del><ins> early October</ins> 2020.</p>"),
+    ("<p>Note <strong>this</strong> now.</p>", "<p>Note <strong>that</strong> now.</p>",
+     "<p>Note<del><strong> this</strong></del><ins><strong> that</strong></ins> now.</p>"),
+    ("<table><tbody><tr><td>Pensions</td><td>NCC</td></tr><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
+     "<table><tbody><tr><td>Pensions</td><td>MKC</td></tr><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
+     "<table><tbody><tr><td>Pensions</td><td><del>NCC</del><ins>MKC</ins></td></tr>"
+     "<tr><td>Insurance</td><td>CCC</td></tr></tbody></table>"),
+    ("<table><tbody><tr><td>Pensions</td><td>NCC</td></tr><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
+     "<table><tbody><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
+     '<table><tbody><tr class="redline-del"><td><del>Pensions</del></td><td><del>NCC</del></td></tr>'
+     "<tr><td>Insurance</td><td>CCC</td></tr></tbody></table>"),
+    ("<ul><li>Close the ledgers</li></ul>", "<ul><li>Close the ledgers</li><li>Brief the Board</li></ul>",
+     '<ul><li>Close the ledgers</li><li class="redline-ins"><ins>Brief the Board</ins></li></ul>'),
+])
+def test_redline_marks_words_within_blocks_and_cells(old, new, expected):
+    page = "<!DOCTYPE html><html><head><title>t</title></head><body>{}</body></html>"
+    assert _body(redline(page.format(old), page.format(new), date(2020, 11, 17))) == expected
+
+
+def test_redline_pdf_has_both_versions_of_the_reworded_sentence(reviewed):
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(_written(reviewed, "committee-report-redline.pdf")))
+    # Deleted words stand before inserted ones: each sentence reads once the other's words are out.
+    assert OLD_SENTENCE in text.replace(" are set out in ", " ")
+    assert NEW_SENTENCE in text.replace(" form part of ", " ")
+
+
+def _document(path: Path):
+    return etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+
+
+def _marks(root) -> list[tuple[str, str]]:
+    """Return (ins|del, text) of every tracked run change, in document order."""
+    out = []
+    for mark in root.iter(f"{W}ins", f"{W}del"):
+        if mark.getparent().tag != f"{W}rPr":
+            out.append((etree.QName(mark).localname, "".join(mark.itertext())))
+    return out
+
+
+def test_tracked_docx_marks_exactly_the_changed_text(reviewed):
+    root = _document(_written(reviewed, "committee-report-redline.docx"))
+    rag = [("del", "Amber"), ("ins", "Amber/Red")]
+    # The report's own RAG table, its services table and section 6; then Appendix 2 shows the
+    # Governance RAG twice more (its summary table and the work stream's header block).
+    assert _marks(root) == [
+        *rag,
+        ("del", "MKC"), ("ins", "NCC"),
+        ("del", " form part of"), ("ins", " are set out in"),
+        *rag, *rag,
+    ]
+    marks = list(root.iter(f"{W}ins", f"{W}del"))
+    assert {m.get(f"{W}author") for m in marks} == {"lgss-docs"}
+    assert {m.get(f"{W}date") for m in marks} == {NEW_DATE}
+    assert [int(m.get(f"{W}id")) for m in marks] == list(range(1, len(marks) + 1))
+    assert all(m.find(f".//{W}t") is None for m in root.iter(f"{W}del")), "deleted text must be w:delText"
+
+
+def _settled(root, accept: bool):
+    """Return a copy of the document with every change accepted (or rejected), as Word would."""
+    root = copy.deepcopy(root)
+    gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
+    for mark in list(root.iter(gone)):
+        owner = mark.getparent()
+        if owner.tag == f"{W}trPr":
+            row = owner.getparent()
+            row.getparent().remove(row)
+        elif owner.tag == f"{W}rPr":  # a paragraph mark: its paragraph goes
+            paragraph = owner.getparent().getparent()
+            paragraph.getparent().remove(paragraph)
+        else:
+            owner.remove(mark)
+    for mark in list(root.iter(kept)):
+        owner = mark.getparent()
+        if owner.tag in (f"{W}trPr", f"{W}rPr"):
+            owner.remove(mark)
+            continue
+        for child in mark:
+            for text in child.iter(f"{W}delText"):
+                text.tag = f"{W}t"
+            mark.addprevious(child)
+        owner.remove(mark)
+    return root
+
+
+def _paragraphs(root) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+
+
+@pytest.mark.parametrize("accept, version", [(True, "v2"), (False, "v1")])
+def test_accepting_all_changes_gives_the_new_paper_and_rejecting_the_old(reviewed, repo, accept, version):
+    content = load_version(version, repo / "content").content
+    paper = render_paper(PAPERS["committee-report"], content, environment())
+    plain = etree.fromstring(zipfile.ZipFile(io.BytesIO(writer("docx")(paper, WriterOptions())))
+                             .read("word/document.xml"))
+    settled = _settled(_document(_written(reviewed, "committee-report-redline.docx")), accept)
+    assert _paragraphs(settled) == _paragraphs(plain)
+
+
+def test_whole_rows_and_paragraphs_are_tracked_with_their_marks():
+    page = ("<!DOCTYPE html><html><head><title>t</title></head><body>{}"
+            "<table><tbody><tr><td>Insurance</td><td>CCC</td></tr>{}</tbody></table></body></html>")
+    old = page.format("<p>Kept.</p><p>Dropped entirely.</p>", "<tr><td>Pensions</td><td>NCC</td></tr>")
+    new = page.format("<p>Kept.</p>", "")
+    paper = RenderedPaper("t", redline(old, new, date(2020, 11, 17)), "t", "a", date(2020, 11, 17))
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(writer("docx")(paper, WriterOptions())))
+                            .read("word/document.xml"))
+    assert [etree.QName(m.getparent()).localname for m in root.iter(f"{W}del")] == ["rPr", "p", "trPr", "p", "p"]
+    assert "Dropped entirely." not in _paragraphs(_settled(root, accept=True))
+    assert "Pensions" not in _paragraphs(_settled(root, accept=True))
+
+
+def test_a_review_writes_the_same_bytes_twice(repo, tmp_path):
+    runs = [review(ReviewRequest(old="v1", new="v2", content=repo / "content", out=tmp_path / str(n),
+                                 formats=("docx", "html"))) for n in (1, 2)]
+    first, second = ([p.read_bytes() for p in r.written] for r in runs)
+    assert first == second
+
+
+# -- git integration ---------------------------------------------------------------------
+def test_git_diff_shows_the_text_of_committed_papers(repo, tmp_path, capsys):
+    papers = tmp_path / "papers"
+    shutil.copytree(repo, papers, ignore=shutil.ignore_patterns("output"))
+    _git(papers, "checkout", "-q", "v1")
+    _git(papers, "checkout", "-q", "-b", "published")
+    for version in ("v1", "v2"):
+        _git(papers, "checkout", "-q", version, "--", "content")
+        assert main(["build", "--content", str(papers / "content"), "--out", str(papers / "output"),
+                     "--format", "docx", "--format", "pdf"]) == 0
+        if version == "v1":
+            (papers / ".gitattributes").write_text("*.docx diff=lgss-docx\n*.pdf diff=lgss-pdf\n")
+        _git(papers, "add", "-A")
+        _git(papers, "commit", "-q", "-m", f"papers at {version}")
+    command = f"{sys.executable} -m lgss_docs"
+    assert main(["git-setup", "--repo", str(papers), "--command", command]) == 0
+    assert "registered the lgss-docx and lgss-pdf diff drivers" in capsys.readouterr().out
+    env = {**GIT_ENV, "PYTHONPATH": str(ROOT)}
+    for name in ("committee-report.docx", "committee-report.pdf"):
+        done = subprocess.run(["git", "diff", "HEAD~1", "HEAD", "--", f"output/{name}"], cwd=papers, env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        changed = [line for line in done.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+        assert any("Amber/Red" in line for line in changed if line.startswith("+")), done.stdout
+        assert any("are set out in" in line for line in changed if line.startswith("+")), done.stdout
+        assert any("form part of" in line for line in changed if line.startswith("-")), done.stdout
+        assert "Binary files" not in done.stdout
+
+
+def test_git_setup_names_the_missing_gitattributes_lines(repo, tmp_path, capsys):
+    bare = tmp_path / "repo"
+    bare.mkdir()
+    _git(bare, "init", "-q")
+    assert main(["git-setup", "--repo", str(bare)]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("add these lines to .gitattributes at the top of the repository, and commit it:\n"
+                        "*.docx diff=lgss-docx\n*.pdf diff=lgss-pdf\n")
+    assert _git(bare, "config", "diff.lgss-docx.textconv").strip() == "lgss-docs textconv"
+    assert _git(bare, "config", "diff.lgss-pdf.textconv").strip() == "lgss-docs textconv"
