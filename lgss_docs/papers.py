@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .model.content import Content
 from .render.templates import DEFAULT_TEMPLATES, render
 from .views.committee_report import committee_report
+from .views.plan import transition_plan
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ PAPERS: dict[str, PaperSpec] = {
     for spec in [
         PaperSpec("committee-report", "committee-report.html.j2", committee_report,
                   "Committee report to the Joint Committee"),
+        PaperSpec("transition-plan", "transition-plan.html.j2", transition_plan,
+                  "The programme's transition plan, month by month"),
     ]
 }
 
