@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model.content import Content, fill_facts
 from ..model.dates import long_date
 from . import tables
+from .plan import plan_chart
 
 
 def committee_report(content: Content) -> dict:
@@ -34,6 +35,7 @@ def committee_report(content: Content) -> dict:
         "repatriated_on": " and ".join(long_date(d) for d in repatriated_dates),
         "lead_authority": lead_authority,
         "lead_authority_from": " and ".join(long_date(d) for d in lead_dates),
-        "appendices": [{"number": n, "title": a.title} for n, a in enumerate(report.appendices, start=1)],
+        "appendices": [{"number": n, "title": a.title, "paper": a.paper} for n, a in enumerate(report.appendices, start=1)],
+        "plan": plan_chart(content),
         "partners": content.programme.partners,
     }
