@@ -78,7 +78,7 @@ def _date_at(first: int, colspan: int, day) -> str:
 def _lanes_of(spans: list[Span]) -> list[list[Span]]:
     """Return ``spans`` packed into as few lanes as keep each lane's bars from overlapping."""
     lanes: list[list[Span]] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    for span in sorted(spans, key=lambda s: s.start):  # stable: ties keep the content order
         lane = next((lane for lane in lanes if lane[-1].end < span.start), None)
         if lane is None:
             lanes.append(lane := [])
