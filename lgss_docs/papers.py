@@ -17,6 +17,7 @@ from .model.content import Content
 from .render.templates import DEFAULT_TEMPLATES, render
 from .views.committee_report import committee_report
 from .views.highlight_report import highlight_report
+from .views.plan import transition_plan
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ PAPERS: dict[str, PaperSpec] = {
                   "Committee report to the Joint Committee"),
         PaperSpec("highlight-report", "highlight-report.html.j2", highlight_report,
                   "Programme highlight report to the Business Transition Board"),
+
+        PaperSpec("transition-plan", "transition-plan.html.j2", transition_plan,
+                  "The programme's transition plan, month by month"),
     ]
 }
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .model.arrangements import Consultation, TemporaryArrangementsFile
+from .model.plan import PlanFile
 from .model.programme import ProgrammeFile
 from .model.service import Service
 from .model.workstream import Workstream
@@ -17,6 +18,7 @@ SCHEMAS = {
     "service": Service,
     "temporary-arrangements": TemporaryArrangementsFile,
     "consultation": Consultation,
+    "plan": PlanFile,
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from support import docx_xml, pdf_pages
 
-PAPERS = ["committee-report", "highlight-report"]
+PAPERS = ["committee-report", "highlight-report", "transition-plan"]
 
 
 def normalised_html(text: str) -> str:

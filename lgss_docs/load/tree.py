@@ -12,6 +12,7 @@ SINGLE_FILES = {
     "programme": "programme.yaml",
     "arrangements": "temporary-arrangements.yaml",
     "consultation": "consultation.yaml",
+    "plan": "plan.yaml",
 }
 FOLDERS = {"workstreams": "workstreams", "services": "services"}
 
@@ -24,6 +25,7 @@ class ContentTree:
     programme: Source
     arrangements: Source
     consultation: Source
+    plan: Source
     workstreams: list[Source]
     services: list[Source]
 

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from ..load import Source
 from .arrangements import Consultation, TemporaryArrangementsFile
 from .dates import long_date
+from .plan import PlanFile
 from .programme import Partner, Person, ProgrammeFile
 from .service import Service
 from .workstream import Workstream
@@ -38,6 +39,8 @@ class Content:
     workstreams: list[Entry[Workstream]]
     services: list[Entry[Service]]
     programme_source: Source
+    plan: PlanFile
+    plan_source: Source
 
     def partner(self, code: str) -> Partner:
         return next(p for p in self.programme.partners if p.code == code)

@@ -11,10 +11,12 @@ from ..errors import ContentError, Problem
 from ..load import ContentTree, Source, read_tree
 from ..model.arrangements import Consultation, TemporaryArrangementsFile
 from ..model.content import Content, Entry
+from ..model.plan import PlanFile
 from ..model.programme import ProgrammeFile
 from ..model.service import Service
 from ..model.workstream import Workstream
 from .fields import problems_from
+from .plan import check_plan
 from .references import check_references
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,13 +50,14 @@ def validate_tree(tree: ContentTree) -> Content:
     consultation = _validate(tree.consultation, Consultation, problems)
     workstreams = _entries(tree.workstreams, Workstream, problems)
     services = _entries(tree.services, Service, problems)
+    plan = _validate(tree.plan, PlanFile, problems)
     if problems:
         raise ContentError(problems)
     content = Content(
         root=tree.root, programme=programme, arrangements=arrangements, consultation=consultation,
         workstreams=sorted(workstreams, key=lambda e: e.model.number), services=services,
-        programme_source=tree.programme)
-    if problems := check_references(content):
+        programme_source=tree.programme, plan=plan, plan_source=tree.plan)
+    if problems := check_references(content) + check_plan(content):
         raise ContentError(problems)
     return content
 

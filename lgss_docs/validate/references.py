@@ -9,7 +9,7 @@ from ..errors import Problem
 from ..model.content import PLACEHOLDER, Content
 from ..model.workstream import REPORT_BOXES
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def check_references(content: Content) -> list[Problem]:
@@ -22,7 +22,7 @@ def _duplicates(source, items, loc_prefix: str, key: str, slug: bool = False) ->
     for index, item in enumerate(items):
         value = getattr(item, key)
         loc = (loc_prefix, index, key)
-        if slug and not _SLUG.match(value):
+        if slug and not SLUG.match(value):
             yield source.problem(loc, f'"{value}" is not a valid id; use lower-case letters, digits and hyphens')
         if value in seen:
             line = source.position((loc_prefix, seen[value], key))[0]

@@ -6,6 +6,7 @@ from ..model.content import Content, fill_facts
 from ..model.dates import long_date
 from . import tables
 from .highlight_report import report_body
+from .plan import plan_chart
 
 
 def committee_report(content: Content) -> dict:
@@ -37,5 +38,7 @@ def committee_report(content: Content) -> dict:
         "lead_authority_from": " and ".join(long_date(d) for d in lead_dates),
         "appendices": [{"number": n, "title": a.title, "paper": a.paper} for n, a in enumerate(report.appendices, start=1)],
         "highlight_report": report_body(content),
+
+        "plan": plan_chart(content),
         "partners": content.programme.partners,
     }

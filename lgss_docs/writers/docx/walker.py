@@ -3,6 +3,7 @@
 The mapping is the documented class vocabulary (docs/html-vocabulary.md): h1 is the Title,
 h2-h4 are Heading 1-3, lists use Word's list styles by nesting level, tables keep their
 header rows, and ``rag-*`` cells are shaded with the colours the stylesheet defines.
+A ``section.landscape`` becomes a landscape Word section, and the page turns back after it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 
-from . import oxml
+from . import oxml, sections
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3", "h5": "Heading 3"}
 BLOCK_TAGS = {"p", "ul", "ol", "table", "div", "section", "header", "main", "footer", "figure",
@@ -46,6 +48,7 @@ class Walker:
     header_fill: str | None = None  # the stylesheet's header-row tint
     after_table: bool = False
     change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
+    portrait_after: bool = False  # a landscape section ended; turn the page back before more
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -62,6 +65,12 @@ class Walker:
 
     def block(self, container, el) -> None:
         tag, classes = el.tag, set(el.get("class", "").split())
+        if container is self.document and self.portrait_after:
+            self.text_width = sections.turn_portrait(self.document)
+            self.portrait_after = False
+        if tag == "section" and "landscape" in classes and container is self.document:
+            self.landscape(el)
+            return
         if "page-break" in classes:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         if tag in HEADING_STYLES:
@@ -74,6 +83,14 @@ class Walker:
             self.table(container, el)
         elif tag in CONTAINER_TAGS:
             self.blocks(container, el)
+
+    def landscape(self, el) -> None:
+        """Write ``el`` in a landscape section; the next block turns the page back to portrait."""
+        portrait_width = self.text_width
+        self.text_width = sections.turn_landscape(self.document, el.get("data-page-size", "A4"))
+        self.blocks(self.document, el)
+        self.text_width = portrait_width
+        self.portrait_after = True
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
@@ -146,16 +163,19 @@ class Walker:
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
-        self._fill_rows(table, rows)
+        self._fill_rows(table, rows, _kept_together(el))
         self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
         if "keep-together" in el.get("class", "").split():
             # Word has no "keep table together"; chaining every row to the next does the same.
             for row in table.rows[:-1]:
                 for paragraph in (p for cell in row.cells for p in cell.paragraphs):
                     paragraph.paragraph_format.keep_with_next = True
+        if "compact" in el.get("class", "").split():
+            _compact(table)
         self.after_table = True
 
-    def _fill_rows(self, table, rows) -> None:
+    def _fill_rows(self, table, rows, kept: set) -> None:
+        taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
         for r, (tr, section) in enumerate(rows):
             row = table.rows[r]
             classes = set(tr.get("class", "").split())
@@ -167,10 +187,13 @@ class Walker:
                 oxml.keep_row_together(row)
             c = 0
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
-                span = int(cell_el.get("colspan", 1))
+                while (r, c) in taken:
+                    c += 1
+                span, down = int(cell_el.get("colspan", 1)), min(int(cell_el.get("rowspan", 1)), len(rows) - r)
                 cell = row.cells[c]
-                if span > 1:
-                    cell = cell.merge(row.cells[c + span - 1])
+                if span > 1 or down > 1:
+                    cell = cell.merge(table.rows[r + down - 1].cells[c + span - 1])
+                    taken.update((r + i, c + j) for i in range(1, down) for j in range(span))
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
@@ -179,12 +202,18 @@ class Walker:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
             self._track_row(row, tr)
+            if tr in kept:
+                # Word has no "keep these rows together"; keeping each with the next does it.
+                for paragraph in (p for cell in row.cells for p in cell.paragraphs):
+                    paragraph.paragraph_format.keep_with_next = True
 
     def _fill_cell(self, cell, el) -> None:
         classes = set(el.get("class", "").split())
         for name in classes:
             if name in self.rag_fills:
                 oxml.shade_cell(cell, self.rag_fills[name])
+        if el.get("data-fill"):
+            oxml.shade_cell(cell, el.get("data-fill"), el.get("data-pattern", "clear"))
         first = cell.paragraphs[0]
         has_blocks = any(child.tag in BLOCK_TAGS for child in el)
         if has_blocks:
@@ -301,11 +330,28 @@ _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 def _declared_shares(el, columns: int) -> list[float] | None:
     """Return the column shares a <colgroup> declares (<col style="width: 20%">), if it gives all."""
-    found = [_PERCENT.search(col.get("style", "")) for col in el.iterfind("colgroup/col")]
+    found = [_PERCENT.search(col.get("style", "")) for col in el.iter("col")]
     if len(found) != columns or not all(found):
         return None
     percents = [float(m[1]) for m in found]
     return [p / sum(percents) for p in percents]
+
+
+def _kept_together(table_el) -> set:
+    """Return the rows of ``tbody.keep-together`` groups that must stay with the row after."""
+    return {tr for part in table_el.findall("tbody") if "keep-together" in part.get("class", "").split()
+            for tr in part.findall("tr")[:-1]}
+
+
+def _compact(table) -> None:
+    """Set a ``table.compact`` in small print with exact line heights, so thin rows stay thin."""
+    oxml.set_cell_margins(table, top=10, bottom=10, left=60, right=60)
+    for paragraph in (p for row in table.rows for cell in row.cells for p in cell.paragraphs):
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(8.5)
+        for run in paragraph.runs:
+            run.font.size = Pt(7)
 
 
 def _text(el) -> str:

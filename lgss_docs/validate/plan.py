@@ -1,0 +1,80 @@
+"""Checks on plan.yaml that one field cannot make alone: months in order and in range, ids known."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..load import Source
+from ..model.content import Content
+from ..model.plan import Month, PlanFile
+from .references import SLUG
+
+
+def check_plan(content: Content) -> list[Problem]:
+    """Return every problem of the plan that its model alone cannot see."""
+    plan, source = content.plan, content.plan_source
+    return [*_unique(source, _timetable_ids(plan)), *_unique(source, _activity_ids(plan)),
+            *_range(plan, source), *_spans(plan, source), *_milestones(content)]
+
+
+def _timetable_ids(plan: PlanFile) -> list[tuple[tuple, str]]:
+    return [(("timetables", i, "id"), t.id) for i, t in enumerate(plan.timetables)]
+
+
+def _activity_ids(plan: PlanFile) -> list[tuple[tuple, str]]:
+    return [(("sections", s, "activities", a, "id"), activity.id) for s, a, activity in plan.activities()]
+
+
+def _unique(source: Source, located: list[tuple[tuple, str]]) -> Iterator[Problem]:
+    """Yield a problem for each id that is not a slug or was given before."""
+    seen: dict[str, tuple] = {}
+    for loc, value in located:
+        if not SLUG.match(value):
+            yield source.problem(loc, f'"{value}" is not a valid id; use lower-case letters, digits and hyphens')
+        if value in seen:
+            yield source.problem(loc, f'"{value}" is already used on line {source.position(seen[value])[0]}; ids must be unique')
+        seen.setdefault(value, loc)
+
+
+def _range(plan: PlanFile, source: Source) -> Iterator[Problem]:
+    if plan.months is not None and plan.months.first > plan.months.last:
+        yield source.problem(("months", "last"), f"{plan.months.last} is before the first month, {plan.months.first}")
+
+
+def _outside(month: Month, plan: PlanFile) -> str | None:
+    """Return why ``month`` falls outside the chart's months set in plan.yaml, or None."""
+    if plan.months is None:
+        return None  # the range is computed from the spans, so every span is inside it
+    first, last = plan.month_range()
+    if month < first:
+        return f"{month} is before the chart's first month, {first} (months.first)"
+    if month > last:
+        return f"{month} is after the chart's last month, {last} (months.last)"
+    return None
+
+
+def _spans(plan: PlanFile, source: Source) -> Iterator[Problem]:
+    declared = [t.id for t in plan.timetables]
+    for s, a, activity in plan.activities():
+        base = ("sections", s, "activities", a, "timetable")
+        for timetable, spans in activity.timetable.items():
+            if timetable not in declared:
+                yield source.problem(base + (timetable,), f'"{timetable}" is not a declared timetable; expected one of {", ".join(declared)}', key=True)
+            for i, span in enumerate(spans):
+                loc = base + (timetable, i)
+                if span.start > span.end:
+                    yield source.problem(loc + ("end",), f"ends in {span.end}, before it starts in {span.start}")
+                for name in ("start", "end"):
+                    if why := _outside(getattr(span, name), plan):
+                        yield source.problem(loc + (name,), why)
+
+
+def _milestones(content: Content) -> Iterator[Problem]:
+    dates = {d.id: d.date for d in content.programme.key_dates}
+    source = content.plan_source
+    for i, name in enumerate(content.plan.milestones):
+        if name not in dates:
+            yield source.problem(("milestones", i), f'"{name}" is not in key_dates in programme.yaml; expected one of {", ".join(dates)}')
+        elif why := _outside(Month(dates[name].year, dates[name].month), content.plan):
+            yield source.problem(("milestones", i), why)

@@ -1,0 +1,165 @@
+"""The transition plan: a month-by-month chart with one bar per timetable, and its text twin."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from ..model.content import Content
+from ..model.dates import long_date
+from ..model.plan import MARKS, Activity, Month, PlanFile, Span, Timetable
+
+# Column widths of the chart (percent): number, activity, stakeholders, timetable name; the
+# months share the rest. Set here once; the template writes them as <col> for CSS and Word.
+FIXED_WIDTHS = (2.5, 24.0, 14.0, 5.5)
+DATE_LINE = 4.0  # width of the plan-date line, in percent of one month's column
+
+
+@dataclass(frozen=True)
+class Key:
+    """A timetable as the chart draws it."""
+
+    id: str
+    label: str
+    short: str
+    colour: str
+    mark: str  # CSS class of the hatching
+    pattern: str  # the w:shd pattern Word draws for the same hatching
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a timetable's lane: a bar over ``colspan`` months, or an empty month."""
+
+    colspan: int
+    span: Span | None = None
+    date_at: str = ""  # CSS custom properties placing the plan's date line, if in this cell
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: Key
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Step:
+    number: str
+    text: str
+    steps: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    number: str
+    id: str
+    title: str
+    steps: list[Step]
+    stakeholders: list[str]
+    lanes: list[Lane]
+    dates: list[str]  # per timetable, its spans in words ("" when none)
+
+
+def _key(timetable: Timetable) -> Key:
+    return Key(timetable.id, timetable.label, timetable.short, timetable.colour,
+               f"mark-{timetable.mark}", MARKS[timetable.mark])
+
+
+def _date_at(first: int, colspan: int, day) -> str:
+    """Return the CSS placing ``day``'s line in a cell from month index ``first``, or ""."""
+    offset = Month(day.year, day.month).index - first
+    if not 0 <= offset < colspan:
+        return ""
+    at = (offset + (day.day - 0.5) / calendar.monthrange(day.year, day.month)[1]) / colspan * 100
+    # The line keeps one width however many months the cell spans.
+    return f"--date-at: {at:.1f}%; --date-to: {at + DATE_LINE / colspan:.1f}%"
+
+
+def _lanes_of(spans: list[Span]) -> list[list[Span]]:
+    """Return ``spans`` packed into as few lanes as keep each lane's bars from overlapping."""
+    lanes: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: s.start):  # stable: ties keep the content order
+        lane = next((lane for lane in lanes if lane[-1].end < span.start), None)
+        if lane is None:
+            lanes.append(lane := [])
+        lane.append(span)
+    return lanes
+
+
+def _cells(spans: list[Span], first: Month, last: Month, day) -> list[Cell]:
+    """Return a lane's cells from ``first`` to ``last``: one per empty month, one per bar."""
+    starts = {s.start.index: s for s in spans}
+    cells, index = [], first.index
+    while index <= last.index:
+        span = starts.get(index)
+        colspan = min(span.end.index, last.index) - index + 1 if span else 1
+        cells.append(Cell(colspan, span, _date_at(index, colspan, day)))
+        index += colspan
+    return cells
+
+
+def span_text(span: Span) -> str:
+    """Return a span in words: "Aug-20 to Sep-20: Consultation"."""
+    months = str(span.start) if span.start == span.end else f"{span.start} to {span.end}"
+    return f"{months}: {span.label}" if span.label else months
+
+
+def _steps(activity: Activity) -> list[Step]:
+    return [Step(f"{n}.", step.text, [(f"{chr(ord('a') + i)}.", sub) for i, sub in enumerate(step.steps)])
+            for n, step in enumerate(activity.steps, start=1)]
+
+
+def _activity(number: str, activity: Activity, keys: list[Key], plan: PlanFile) -> ActivityRow:
+    first, last = plan.month_range()
+    lanes = [Lane(key, _cells(lane, first, last, plan.date))
+             for key in keys for lane in _lanes_of(activity.timetable.get(key.id, []))]
+    dates = ["; ".join(span_text(s) for s in sorted(activity.timetable.get(k.id, []), key=lambda s: s.start))
+             for k in keys]
+    return ActivityRow(number, activity.id, activity.title, _steps(activity), activity.stakeholders, lanes, dates)
+
+
+def _milestones(content: Content, first: Month, last: Month) -> list[list[tuple]]:
+    """Return, per month column, the (date, event) milestones that fall in it."""
+    dates = {d.id: d for d in content.programme.key_dates}
+    chosen = sorted((dates[name] for name in content.plan.milestones), key=lambda d: d.date)
+    return [[(d.date, d.event) for d in chosen if Month(d.date.year, d.date.month).index == index]
+            for index in range(first.index, last.index + 1)]
+
+
+def _key_spans(months: int, count: int) -> list[int]:
+    """Return how many month columns each timetable's legend label takes beside its swatch."""
+    each = max(1, months // count - 1)
+    return [each] * (count - 1) + [max(1, months - (each + 1) * (count - 1) - 1)]
+
+
+def plan_chart(content: Content) -> dict:
+    """Return what the chart partial needs: months, key, milestones, sections of activities."""
+    plan = content.plan
+    first, last = plan.month_range()
+    keys = [_key(t) for t in plan.timetables]
+    months = [Month.of(i) for i in range(first.index, last.index + 1)]
+    sections = [{"title": section.title,
+                 "activities": [_activity(f"{section.code}{n}", a, keys, plan)
+                                for n, a in enumerate(section.activities, start=1)]}
+                for section in plan.sections]
+    return {
+        "title": plan.title, "version": plan.version, "date": plan.date,
+        "page_size": plan.page_size,
+        "months": [{"label": m.label, "long": m.long, "date_at": _date_at(m.index, 1, plan.date)} for m in months],
+        "first": first, "last": last,
+        "timetables": keys, "key_spans": _key_spans(len(months), len(keys)),
+        "milestones": _milestones(content, first, last),
+        "sections": sections,
+        "activity_count": sum(len(s["activities"]) for s in sections),
+        "widths": {"fixed": FIXED_WIDTHS, "month": round((100 - sum(FIXED_WIDTHS)) / len(months), 3)},
+    }
+
+
+def transition_plan(content: Content) -> dict:
+    """Return the context of the standalone plan paper."""
+    chart = plan_chart(content)
+    return {
+        "title": chart["title"], "date": chart["date"], "authors": [],
+        "purpose": f"Version {chart['version']} of the programme's transition plan, dated {long_date(chart['date'])}.",
+        "plan": chart,
+    }
