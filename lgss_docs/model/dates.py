@@ -21,7 +21,8 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise ValueError(f'expected a date such as 2020-11-17; got {"a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else f'"{value}"'}')
+        got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else f'"{value}"'
+        raise ValueError(f"expected a date such as 2020-11-17; got {got}")
     text = value.strip()
     try:
         if m := _LONG.match(text):
