@@ -83,9 +83,9 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(f"more than {MAX_NODES:,} values (aliases expanding too far?)", node)
+            raise self._expanding(loc, f"more than {MAX_NODES:,} values (aliases expanding too far?)")
         if len(loc) > MAX_DEPTH:
-            raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", node)
+            raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", _mark(node))
         self.source.value_marks.setdefault(loc, _mark(node))
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(self.source.problem(loc, f"the tag {_short_tag(node.tag)} is not allowed; content files hold plain text, numbers, dates, lists and mappings"))
@@ -99,7 +99,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         self.text += len(node.value)
         if self.text > MAX_TEXT:
-            raise _TooLarge(f"more than {MAX_TEXT:,} characters of text (aliases repeating long text?)", node)
+            raise self._expanding(loc, f"more than {MAX_TEXT:,} characters of text (aliases repeating long text?)")
         self.source.typed[loc] = node.value
         try:
             return self.loader.construct_object(node, deep=True)
@@ -107,6 +107,10 @@ class _Builder:
             what = "is not a date that exists; check the day and month" if node.tag.endswith(":timestamp") else "is too long a number to read"
             self.problems.append(self.source.problem(loc, f'"{_clip(node.value)}" {what}'))
             return None
+
+    def _expanding(self, loc: Loc, message: str) -> _TooLarge:
+        """Return the refusal placed at the top-level field whose aliases expand too far."""
+        return _TooLarge(message, self.source.value_marks[loc[:1]], dotted(loc[:1]))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
@@ -128,9 +132,9 @@ class _Builder:
 
 
 class _TooLarge(Exception):
-    def __init__(self, message: str, node_or_mark):
+    def __init__(self, message: str, mark: tuple[int, int], field_name: str = ""):
         super().__init__(message)
-        self.mark = _mark(node_or_mark)
+        self.mark, self.field_name = mark, field_name
 
 
 class _Loader(yaml.SafeLoader):
@@ -142,7 +146,7 @@ class _Loader(yaml.SafeLoader):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH + 1:
-                raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", self.peek_event().start_mark)
+                raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", _mark(self.peek_event()))
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -229,7 +233,7 @@ def load_yaml(path: Path) -> Source:
     except yaml.YAMLError as exc:
         raise ContentError([Problem(shown, 1, 1, "", f"YAML syntax: {exc}")]) from None
     except _TooLarge as exc:
-        raise ContentError([Problem(shown, *exc.mark, "", f"refused: {exc}")]) from None
+        raise ContentError([Problem(shown, *exc.mark, exc.field_name, f"refused: {exc}")]) from None
     finally:
         loader.dispose()
     if builder.problems:

@@ -49,8 +49,11 @@ def _partner_refs(content: Content) -> Iterator[Problem]:
     for entry in content.services:
         service = entry.model
         if service.lead_authority and service.lead_authority not in leads:
-            what = "is not a partner council" if service.lead_authority in codes else "is not a declared partner"
-            yield entry.source.problem(("lead_authority",), f'"{service.lead_authority}" {what}; {one_of(service.lead_authority, leads)}')
+            if service.lead_authority in codes:  # a customer: known, so no near-miss to suggest
+                what = f'is not a partner council; expected one of {", ".join(leads)}'
+            else:
+                what = f"is not a declared partner; {one_of(service.lead_authority, leads)}"
+            yield entry.source.problem(("lead_authority",), f'"{service.lead_authority}" {what}')
         for index, code in enumerate(service.scope):
             if code not in codes:
                 yield entry.source.problem(("scope", index), f'"{code}" is not a declared partner; {one_of(code, codes)}')
