@@ -89,6 +89,7 @@ def test_building_the_example_opens_nothing_outside_the_project(tmp_path):
     with _recording() as events:
         assert main(["build", "--content", str(EXAMPLE), "--out", str(tmp_path)]) == 0
     opened = {Path(str(path)).resolve() for event, path in events if event == "open" and isinstance(path, (str, Path))}
+    assert (EXAMPLE / "programme.yaml").resolve() in opened  # the hook does see the build's opens
     outside = sorted(str(p) for p in opened if not any(p.is_relative_to(a) for a in allowed))
     assert outside == []
     assert _network(events) == []
