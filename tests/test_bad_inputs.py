@@ -10,13 +10,17 @@ import os
 import shutil
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from bad_inputs import all_cases
+from bad_inputs.limits import ALIAS_BOMB, TEXT_BOMB
 from conftest import EXAMPLE, ROOT
 from lgss_docs.cli import main
+from lgss_docs.errors import ContentError
+from lgss_docs.load import load_yaml
 
 CASES = all_cases()
 EARLIER = {"committee-report.html": b"<html>earlier</html>", "committee-report.pdf": b"%PDF earlier",
@@ -90,3 +94,19 @@ def test_the_example_checks_with_only_a_summary_line(capsys, monkeypatch):
     assert (code, err) == (0, "")
     assert out.splitlines() == [f"content: valid ({len(list((EXAMPLE / 'workstreams').glob('*.yaml')))} work streams, "
                                 f"{len(list((EXAMPLE / 'services').glob('*.yaml')))} services)."]
+
+
+@pytest.mark.parametrize("text", [ALIAS_BOMB, TEXT_BOMB, "a: " + "[" * 100_000], ids=["aliases", "long-text", "nesting"])
+def test_bombs_are_refused_within_bounded_memory(text, tmp_path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with pytest.raises(ContentError, match="refused"):
+            load_yaml(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Limits of 50,000 values and 4 million characters keep the peak far below what the
+    # bombs would expand to (10^9 values; 40 million characters).
+    assert peak < 32 * 2**20, f"peak {peak / 2**20:.1f} MB"
