@@ -1,4 +1,4 @@
-"""``python -m lgss_docs`` is the lgss-docs command."""
+"""``python -m lgss_docs`` runs the command line, as ``lgss-docs`` does."""
 
 from .cli import run
 

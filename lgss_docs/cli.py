@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildError, ContentError, TemplateError
+from .errors import BuildError, ContentError, StrictWarnings, TemplateError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -34,10 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, default=None, help="templates folder (default: the bundled one)")
     build.add_argument("--reference-docx", type=Path, default=None,
                        help="a .docx whose styles, page setup and headers the DOCX papers take on")
+    build.add_argument("--strict", action="store_true", help="treat warnings as problems: exit 2 and write nothing")
 
     check = commands.add_parser("check", help="validate the content without rendering",
                                 description="Validate the content and report every problem as file:line:column.")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems: exit 2")
 
     schema = commands.add_parser("schema", help="write JSON Schemas for the content files",
                                  description="Write a JSON Schema per content file kind, for editors to validate as you type.")
@@ -84,6 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args)
+    except StrictWarnings as exc:
+        for warning in exc.problems:
+            _print_warning(warning)
+        count = len(exc.problems)
+        print(f"{count} warning{'s' if count != 1 else ''}, and --strict makes warnings fail; nothing was written.", file=sys.stderr)
+        return EXIT_INVALID
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -111,6 +119,7 @@ def _build(args) -> int:
         papers=tuple(dict.fromkeys(args.papers or PAPERS)),
         templates=args.templates or DEFAULT_TEMPLATES,
         options=WriterOptions(reference_docx=args.reference_docx),
+        strict=args.strict,
     )
     for path in build(request, warn=_print_warning):
         print(f"wrote {path}")
@@ -119,17 +128,16 @@ def _build(args) -> int:
 
 def _check(args) -> int:
     from .validate import load_content
-    from .validate.warnings import content_warnings
+    from .validate.warnings import heed
 
     content = load_content(args.content)
-    for problem in content_warnings(content):
-        _print_warning(problem)
+    heed(content, args.strict, _print_warning)
     print(f"{args.content}: valid ({len(content.workstreams)} work streams, {len(content.services)} services).")
     return EXIT_OK
 
 
-def _print_warning(problem) -> None:
-    print(f"warning: {problem}", file=sys.stderr)
+def _print_warning(warning) -> None:
+    print(f"warning: {warning}", file=sys.stderr)
 
 
 def _schema(args) -> int:

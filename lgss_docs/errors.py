@@ -45,6 +45,10 @@ class ContentError(LgssDocsError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class StrictWarnings(ContentError):
+    """Warnings, made fatal by --strict; carries every warning found."""
+
+
 class TemplateError(LgssDocsError):
     """A template could not be read or rendered; names the template file and line."""
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from pathlib import Path
 
 from .errors import BuildError
+
+
+def remove_stale_parts(folder: Path, names: list[str]) -> None:
+    """Delete the temporary files a killed earlier build left in ``folder`` for the papers ``names``."""
+    for name in names:
+        for part in Path(folder).glob(f".{glob.escape(name)}.*.part"):
+            part.unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Problem, display_path
@@ -19,19 +19,24 @@ FOLDERS = {"workstreams": "workstreams", "services": "services"}
 
 @dataclass
 class ContentTree:
-    """Every content file, read but not yet validated."""
+    """Every content file, read but not yet validated (None: a file that could not be read)."""
 
     root: Path
-    programme: Source
-    arrangements: Source
-    consultation: Source
-    plan: Source
+    programme: Source | None
+    arrangements: Source | None
+    consultation: Source | None
+    plan: Source | None
     workstreams: list[Source]
     services: list[Source]
+    problems: list[Problem] = field(default_factory=list)  # kept when read with partial=True
 
 
-def read_tree(root: Path) -> ContentTree:
-    """Return the content folder at ``root`` read file by file; raise ContentError for all problems."""
+def read_tree(root: Path, *, partial: bool = False) -> ContentTree:
+    """Return the content folder at ``root`` read file by file; raise ContentError for all problems.
+
+    With ``partial``, return what could be read, the problems in ``problems``, so validation
+    can report the other files' problems in the same run.
+    """
     root = Path(root)
     if not root.is_dir():
         raise ContentError([Problem(display_path(root), 1, 1, "", "content folder not found")])
@@ -47,15 +52,14 @@ def read_tree(root: Path) -> ContentTree:
 
     for name, filename in SINGLE_FILES.items():
         path = root / filename
-        if path.is_file():
-            found[name] = read(path)
-        else:
+        found[name] = read(path) if path.is_file() else None
+        if not path.is_file():
             problems.append(Problem(display_path(path), 1, 1, "", f"required file is missing; create {filename} in the content folder"))
     for name, folder in FOLDERS.items():
         paths = sorted((root / folder).glob("*.yaml")) if (root / folder).is_dir() else []
         if not paths:
             problems.append(Problem(display_path(root / folder), 1, 1, "", f"no {name} found; add one .yaml file per {name[:-1]}"))
         found[name] = [s for s in map(read, paths) if s is not None]
-    if problems:
+    if problems and not partial:
         raise ContentError(problems)
-    return ContentTree(root=root, **found)
+    return ContentTree(root=root, problems=problems, **found)

@@ -2,8 +2,9 @@
 
 PyYAML's safe loader is used only to compose the node graph; we build the Python values
 ourselves so that we can (a) record each node's line and column for error messages,
-(b) refuse duplicate keys, which PyYAML accepts silently, and (c) bound the cost of alias
-expansion ("billion laughs") and nesting depth.
+(b) refuse duplicate keys, which PyYAML accepts silently, (c) bound the cost of alias
+expansion ("billion laughs") and nesting depth, and (d) accept only plain values: no tags
+beyond YAML's own text, numbers, booleans, dates and null.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from ..errors import ContentError, Problem, display_path
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 50_000  # far above any real content file, far below an alias bomb
+MAX_TEXT = 2 * MAX_FILE_BYTES  # characters after alias expansion: a few aliases of a long text pass
 MAX_DEPTH = 40
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 Loc = tuple  # a path into the data: keys and list indices
 
@@ -31,6 +36,7 @@ class Source:
     data: Any
     value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    typed: dict[Loc, str] = field(default_factory=dict)  # each scalar as written, for "got ..."
 
     @property
     def shown_path(self) -> str:
@@ -71,36 +77,51 @@ class _Builder:
         self.source = source
         self.loader = loader
         self.nodes = 0
+        self.text = 0
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(f"more than {MAX_NODES:,} values (aliases expanding too far?)")
+            raise self._expanding(loc, f"more than {MAX_NODES:,} values (aliases expanding too far?)")
         if len(loc) > MAX_DEPTH:
-            raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep")
+            raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", _mark(node))
         self.source.value_marks.setdefault(loc, _mark(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(self.source.problem(loc, f"the tag {_short_tag(node.tag)} is not allowed; content files hold plain text, numbers, dates, lists and mappings"))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        self.text += len(node.value)
+        if self.text > MAX_TEXT:
+            raise self._expanding(loc, f"more than {MAX_TEXT:,} characters of text (aliases repeating long text?)")
+        self.source.typed[loc] = node.value
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as exc:
-            self.problems.append(self.source.problem(loc, f"cannot read this value: {exc.problem}"))
+        except ValueError:  # a date that does not exist, or a number too long to read
+            what = "is not a date that exists; check the day and month" if node.tag.endswith(":timestamp") else "is too long a number to read"
+            self.problems.append(self.source.problem(loc, f'"{_clip(node.value)}" {what}'))
             return None
+
+    def _expanding(self, loc: Loc, message: str) -> _TooLarge:
+        """Return the refusal placed at the top-level field whose aliases expand too far."""
+        return _TooLarge(message, self.source.value_marks[loc[:1]], dotted(loc[:1]))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(self.source.shown_path, *_mark(key_node), "", "a key must be plain text"))
+                self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "a key must be a plain name, not a list or mapping"))
                 continue
-            key = self.loader.construct_object(key_node)
-            if key == "<<":
+            key = key_node.value  # as written: "yes" and "~" stay names, not true and null
+            if key_node.tag.endswith(":merge"):
                 self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "merge keys (<<) are not supported; write the fields out"))
                 continue
-            key = str(key)
             if key in result:
                 first = self.source.key_marks[loc + (key,)][0]
                 self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc + (key,)), f"duplicate key; already given on line {first}"))
@@ -111,7 +132,32 @@ class _Builder:
 
 
 class _TooLarge(Exception):
-    pass
+    def __init__(self, message: str, mark: tuple[int, int], field_name: str = ""):
+        super().__init__(message)
+        self.mark, self.field_name = mark, field_name
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader whose composer stops at MAX_DEPTH, before Python's own stack would."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 1:
+                raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", _mark(self.peek_event()))
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return f"{text[:limit]}…" if len(text) > limit else text
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -124,15 +170,63 @@ def _decode(raw: bytes, shown: str) -> str:
         raise ContentError([Problem(shown, line, column, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]) from None
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+# PyYAML's wording, matched on its problem text, and ours. True: place the message where the
+# construct began (the opening quote or bracket) rather than where PyYAML gave up.
+_SYNTAX_WORDS = [
+    (re.compile(r"'\\t'|\\t"), "a tab character is not allowed here; indent with spaces", False),
+    (re.compile(r"end of stream.*quoted|quoted.*end of stream"), "this quoted text is never closed; add the closing quotation mark", True),
+    (re.compile(r"unknown escape character '(.)'"), "unknown escape \\{0} in double quotes; write \\\\ for a backslash, or use single quotes", False),
+    (re.compile(r"mapping values are not allowed here"), 'a colon and space (": ") cannot appear here; put text that contains one in quotes, or check the indentation', False),
+    (re.compile(r"expected <block end>, but found"), "the indentation does not match the lines above; items that belong together start in the same column", False),
+    (re.compile(r"could not find expected ':'"), 'expected "name: value" on this line; a colon is missing', True),
+    (re.compile(r"expected ',' or '\]'"), "this list in [brackets] is not closed, or an item lacks a comma", True),
+    (re.compile(r"expected ',' or '\}'"), "this mapping in {{braces}} is not closed, or an item lacks a comma", True),
+    (re.compile(r"found character '(.)' that cannot start any token"), "a value cannot start with {0}; put the text in quotes", False),
+    (re.compile(r"found undefined alias '(.+)'"), "*{0} names no anchor; define &{0} above it", False),
+    (re.compile(r"but found another document"), "a second document starts here; a content file holds one (remove the ---)", False),
+]
+
+
+def _runaway_quote(text: str, exc: yaml.MarkedYAMLError) -> Problem | None:
+    """Return where a quote left open began, when it swallowed lines up to the error.
+
+    An unclosed quote rarely fails where it opens: YAML reads on to the next quotation
+    mark, often in a comment lines later, and fails there. Point at the opening instead.
+    """
+    if exc.problem_mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last and last.start_mark.line < last.end_mark.line and last.end_mark.line >= exc.problem_mark.line - 1:
+        return last.start_mark
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, source_text: str = "") -> Problem:
+    if opened := _runaway_quote(source_text, exc):
+        return Problem(shown, opened.line + 1, opened.column + 1, "",
+                       "YAML syntax: this quoted text is never closed; add the closing quotation mark")
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    for pattern, words, at_start in _SYNTAX_WORDS:
+        if match := pattern.search(text):
+            message, mark = words.format(*match.groups()), (exc.context_mark if at_start else None) or exc.problem_mark
+            break
+    else:
+        message = f"{exc.problem} ({exc.context})" if exc.context else exc.problem or "not valid YAML"
+        mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    text = exc.problem or "YAML syntax error"
-    if "'\\t'" in text or "\\t" in text:
-        text = "a tab character is not allowed here; indent with spaces"
-    elif exc.context:
-        text = f"{text} ({exc.context})"
-    return Problem(shown, line, column, "", f"YAML syntax: {text}")
+    return Problem(shown, line, column, "", f"YAML syntax: {message}")
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Problem:
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    return Problem(shown, line, column, "", f"a control character (U+{exc.character:04X}) is not allowed in the text; delete it")
 
 
 def load_yaml(path: Path) -> Source:
@@ -147,7 +241,10 @@ def load_yaml(path: Path) -> Source:
     except OSError as exc:
         raise ContentError([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
     source = Source(path=path, data=None)
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_reader_problem(exc, text, shown)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -155,11 +252,11 @@ def load_yaml(path: Path) -> Source:
         builder = _Builder(source, loader)
         source.data = builder.build(node)
     except yaml.MarkedYAMLError as exc:
-        raise ContentError([_syntax_problem(exc, shown)]) from None
+        raise ContentError([_syntax_problem(exc, shown, text)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(shown, 1, 1, "", f"YAML syntax: {exc}")]) from None
     except _TooLarge as exc:
-        raise ContentError([Problem(shown, *_mark(node), "", f"refused: {exc}")]) from None
+        raise ContentError([Problem(shown, *exc.mark, exc.field_name, f"refused: {exc}")]) from None
     finally:
         loader.dispose()
     if builder.problems:

@@ -21,18 +21,27 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a date such as 2020-11-17")
+        got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else f'"{value}"'
+        raise ValueError(f"expected a date such as 2020-11-17; got {got}")
     text = value.strip()
     try:
         if m := _LONG.match(text):
-            month = [name.lower()[:3] for name in MONTHS].index(m[2].lower()[:3]) + 1
-            return dt.date(int(m[3]), month, int(m[1]))
+            return dt.date(int(m[3]), _month(m[2]), int(m[1]))
         if m := _NUMERIC.match(text):
             year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
             return dt.date(year, int(m[2]), int(m[1]))
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f'expected a date such as 2020-11-17 or "17 November 2020"; got "{text}"') from None
+
+
+def _month(name: str) -> int:
+    """Return the number of the month ``name`` is, in full or cut short ("Nov", "Sept")."""
+    name = name.lower()
+    for number, month in enumerate(MONTHS, start=1):
+        if len(name) >= 3 and month.lower().startswith(name):
+            return number
+    raise ValueError(name)
 
 
 def long_date(day: dt.date) -> str:

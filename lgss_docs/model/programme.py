@@ -21,7 +21,8 @@ class Programme(ContentModel):
 
 
 class Partner(ContentModel):
-    code: str = Field(pattern=r"^[A-Z][A-Za-z0-9&]{1,11}$", description="Short code used across papers, e.g. CCC")
+    code: str = Field(pattern=r"^[A-Z][A-Za-z0-9&]{1,11}$",
+                      description="a short code used across papers: 2 to 12 letters, digits or &, starting with a capital, e.g. CCC")
     name: str
     kind: Literal["partner", "customer", "other"] = Field(
         "partner", description="partner: a founding council that can lead a service; customer and other bodies are named only")

@@ -75,7 +75,9 @@ def parse_status(value: object) -> RagStatus:
     if isinstance(value, RagStatus):
         return value
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected one of {SCALE_TEXT}")
+        got = "nothing" if value is None or isinstance(value, str) else "a list" if isinstance(value, list) else \
+            "a mapping" if isinstance(value, dict) else f'"{value}"'
+        raise ValueError(f"expected one of {SCALE_TEXT}; got {got}")
     text = value.strip()
     if "(" not in text:
         return RagStatus(parts=(RagPart(level=parse_rag(text)),))

@@ -11,9 +11,11 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 def _safe_link(url: str) -> bool:
-    # Relative links and anchors have no scheme; anything with one must be on the list.
+    # A paper travels alone as a PDF or DOCX, so a relative link would point at whatever file
+    # sits beside it on the reader's machine: only web, mail and in-paper (#) links are kept.
+    # A refused link is not parsed, so its text stays visible as typed.
     lowered = url.strip().lower()
-    return lowered.startswith(SAFE_SCHEMES) or ":" not in lowered.split("/", 1)[0]
+    return lowered.startswith(SAFE_SCHEMES) or lowered.startswith("#")
 
 
 @lru_cache(maxsize=1)

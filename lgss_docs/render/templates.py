@@ -36,8 +36,9 @@ def render(env: jinja2.Environment, name: str, **context) -> str:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
         raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}") from None
-    except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as exc:
+        folder = Path(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else Path()
+        raise TemplateError(f"{display_path(folder / exc.name)}: template not found") from None
+    except Exception as exc:  # a user-edited template can fail in any way; say where
         raise TemplateError(f"{_template_frame(exc, name)}: {exc}") from None
 
 

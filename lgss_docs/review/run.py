@@ -59,7 +59,7 @@ def review(request: ReviewRequest) -> Review:
     title = heading(old.label, new.label)
     html = as_html(markdown, title, new.content.programme.committee_report.meeting.date, request.templates)
     outputs.append((request.out / "summary.html", html.encode("utf-8")))
-    return Review(old, new, changes, _write_all(outputs))
+    return Review(old, new, changes, _write_all(request.out, outputs))
 
 
 def _both_versions(request: ReviewRequest) -> tuple[Version, Version]:

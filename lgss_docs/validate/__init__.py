@@ -23,7 +23,9 @@ M = TypeVar("M", bound=BaseModel)
 _ORDER_PREFIX = re.compile(r"^\d+[-_]")
 
 
-def _validate(source: Source, model: type[M], problems: list[Problem]) -> M | None:
+def _validate(source: Source | None, model: type[M], problems: list[Problem]) -> M | None:
+    if source is None:  # unreadable; its problem is already listed
+        return None
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "expected a mapping of fields at the top of the file"))
         return None
@@ -44,7 +46,7 @@ def _entries(sources: list[Source], model: type[M], problems: list[Problem]) -> 
 
 def validate_tree(tree: ContentTree) -> Content:
     """Return the typed Content of ``tree``; raise ContentError with every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(tree.problems)
     programme = _validate(tree.programme, ProgrammeFile, problems)
     arrangements = _validate(tree.arrangements, TemporaryArrangementsFile, problems)
     consultation = _validate(tree.consultation, Consultation, problems)
@@ -64,4 +66,4 @@ def validate_tree(tree: ContentTree) -> Content:
 
 def load_content(root) -> Content:
     """Return the validated content of the folder ``root`` (stages 1 and 2 together)."""
-    return validate_tree(read_tree(root))
+    return validate_tree(read_tree(root, partial=True))

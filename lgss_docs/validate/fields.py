@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import types
 import typing
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from ..load import Source
+from .hints import one_of
 
 _TYPE_WORDS = {
     "string_type": "expected text",
@@ -23,6 +24,10 @@ _TYPE_WORDS = {
     "dict_type": "expected a mapping of fields",
     "model_type": "expected a mapping of fields",
     "model_attributes_type": "expected a mapping of fields",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "finite_number": "expected a number",
+    "int_parsing_size": "expected a number of a readable size",
 }
 
 
@@ -35,6 +40,14 @@ def _shown(value: object) -> str:
         return "nothing"
     text = str(value)
     return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+
+
+def _got(value: object, typed: str | None) -> str:
+    """Return "got ..." naming what the officer typed, and how YAML read it when that surprises."""
+    if typed is None or isinstance(value, (str, dict, list)) or value is None or not typed:
+        return f"got {_shown(value)}"
+    reading = "true or false" if isinstance(value, bool) else "a date" if isinstance(value, dt.date) else "a number"
+    return f'got {typed}, which YAML reads as {reading}; put it in quotes to mean the text "{typed}"'
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -60,15 +73,22 @@ def _inner_model(annotation: object) -> object:
     return annotation
 
 
-def _message(error: dict, model: type[BaseModel]) -> str:
+def _field_description(model: type[BaseModel], loc: tuple) -> str:
+    """Return the description of the field at ``loc``, as the model documents it."""
+    *parents, name = [part for part in loc if not isinstance(part, int)]
+    current: object = model
+    for part in parents:
+        current = _inner_model(current.model_fields[part].annotation)
+    return current.model_fields[name].description or "another form"
+
+
+def _message(error: dict, model: type[BaseModel], typed: str | None = None) -> str:
     kind, loc = error["type"], error["loc"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f'; did you mean "{close[0]}"?' if close else (f"; expected one of {', '.join(allowed)}" if allowed else "")
-        return f"unknown field{hint}"
+        hint = one_of(str(loc[-1]), _allowed_fields(model, loc[:-1]))
+        return f"unknown field; {hint}" if hint else "unknown field"
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "literal_error":
@@ -79,9 +99,11 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         words = "at least" if kind == "too_short" else "at most"
         return f"expected {words} {limit} {noun}{'s' if limit != 1 else ''}"
     if kind == "string_pattern_mismatch":
-        return f"{_shown(error['input'])} is not in the expected form ({error['ctx']['pattern']})"
+        return f"expected {_field_description(model, loc)}; got {_shown(error['input'])}"
     if kind.startswith(("greater_than", "less_than")):
         return f"expected a number {error['msg'].split('should be ', 1)[-1]}; got {_shown(error['input'])}"
+    if kind == "string_type":
+        return f"expected text; {_got(error['input'], typed)}"
     if kind in _TYPE_WORDS:
         return f"{_TYPE_WORDS[kind]}; got {_shown(error['input'])}"
     return error["msg"]
@@ -92,5 +114,6 @@ def problems_from(exc: ValidationError, source: Source, model: type[BaseModel]) 
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-        problems.append(source.problem(loc, _message(error, model), key=error["type"] == "extra_forbidden"))
+        message = _message(error, model, source.typed.get(loc))
+        problems.append(source.problem(loc, message, key=error["type"] == "extra_forbidden"))
     return problems

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..model.content import PLACEHOLDER, Content
 from ..model.workstream import REPORT_BOXES
+from .hints import one_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -49,27 +50,33 @@ def _partner_refs(content: Content) -> Iterator[Problem]:
     for entry in content.services:
         service = entry.model
         if service.lead_authority and service.lead_authority not in leads:
-            what = "is not a partner council" if service.lead_authority in codes else "is not a declared partner"
-            yield entry.source.problem(("lead_authority",), f'"{service.lead_authority}" {what}; expected one of {", ".join(leads)}')
+            if service.lead_authority in codes:  # a customer: known, so no near-miss to suggest
+                what = f'is not a partner council; expected one of {", ".join(leads)}'
+            else:
+                what = f"is not a declared partner; {one_of(service.lead_authority, leads)}"
+            yield entry.source.problem(("lead_authority",), f'"{service.lead_authority}" {what}')
         for index, code in enumerate(service.scope):
             if code not in codes:
-                yield entry.source.problem(("scope", index), f'"{code}" is not a declared partner; expected one of {", ".join(codes)}')
+                yield entry.source.problem(("scope", index), f'"{code}" is not a declared partner; {one_of(code, codes)}')
 
 
 def _person_refs(content: Content) -> Iterator[Problem]:
     people = [p.id for p in content.programme.people]
-    hint = f"expected one of {', '.join(people)}" if people else "add them to people in programme.yaml"
+
+    def hint(person: str) -> str:
+        return one_of(person, people) or "add them to people in programme.yaml"
+
     for index, author in enumerate(content.programme.committee_report.authors):
         if author not in people:
-            yield content.programme_source.problem(("committee_report", "authors", index), f'"{author}" is not in people; {hint}')
-    if content.programme.highlight_report.report_by not in people:
-        yield content.programme_source.problem(("highlight_report", "report_by"),
-                                               f'"{content.programme.highlight_report.report_by}" is not in people; {hint}')
+            yield content.programme_source.problem(("committee_report", "authors", index), f'"{author}" is not in people; {hint(author)}')
+    report_by = content.programme.highlight_report.report_by
+    if report_by not in people:
+        yield content.programme_source.problem(("highlight_report", "report_by"), f'"{report_by}" is not in people; {hint(report_by)}')
     for entry in content.workstreams:
         for key in ("lead", "previous_lead"):
             value = getattr(entry.model, key)
             if value is not None and value not in people:
-                yield entry.source.problem((key,), f'"{value}" is not in people in programme.yaml; {hint}')
+                yield entry.source.problem((key,), f'"{value}" is not in people in programme.yaml; {hint(value)}')
 
 
 def _texts(content: Content):

@@ -5,15 +5,16 @@ from, or a fact that cannot be true, and it stops the run (exit 2). A warning is
 is probably a slip (a highlight report weeks older than the paper, a year that looks mistyped);
 ``check`` and ``build`` print it as ``warning: path:line:col: field: message`` and still succeed.
 Warnings are Problems, so a stricter mode can treat them as errors.
+``--strict`` turns warnings into failure, for the CI of a content repository.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..errors import Problem
+from ..errors import Problem, StrictWarnings
 from ..model.content import Content
 from ..model.dates import MONTHS, long_date, parse_date
 from ..model.workstream import REPORT_BOXES
@@ -60,3 +61,12 @@ def dates_written_in(text: str) -> list[tuple[str, dt.date]]:
         except ValueError:  # "31 February 2021" reads like a date but is none; not ours to judge here
             continue
     return found
+
+
+def heed(content: Content, strict: bool, warn: Callable[[Problem], None]) -> None:
+    """Pass each warning about ``content`` to ``warn``; with ``strict``, raise StrictWarnings instead."""
+    found = content_warnings(content)
+    if strict and found:
+        raise StrictWarnings(found)
+    for warning in found:
+        warn(warning)

@@ -1,32 +1,95 @@
-"""The .pdf paper, laid out by WeasyPrint from the same HTML, fetching nothing outside."""
+"""The .pdf paper, laid out by WeasyPrint from the same HTML, fetching nothing outside.
+
+Logging policy. WeasyPrint sorts what it logs by level (its ``logger.py`` says so); we give
+each level one meaning for a paper:
+
+- errors are unreachable or unusable resources. A paper is self-contained (styles inline,
+  images as data: URLs), so any such error means a template or stylesheet asked for something
+  outside the paper: a file:, http(s): or other URL, which the fetcher refuses without opening
+  it, or a relative URL, which has no base to resolve against and so is never read. Every one
+  of them, together, becomes a TemplateError (exit 2) and nothing is written: a paper that
+  silently lost an image or a stylesheet is worse than no paper.
+- warnings are HTML or CSS that WeasyPrint ignores. The stylesheet is shared with browsers and
+  keeps browser-only declarations (``clip`` on visually hidden captions), so these are
+  expected; they are not shown and do not fail ``--strict``. Layout is checked by looking at
+  the rendered pages.
+- infos (rendering progress) are dropped.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import weasyprint
 
-from ..errors import BuildError
+from ..errors import BuildError, TemplateError
 
 
 class _NoFetching(weasyprint.URLFetcher):
-    """Allow only data: URLs; papers are self-contained, so anything else is refused."""
+    """Allow only data: URLs; papers are self-contained, so anything else is refused unopened."""
+
+    def __init__(self):
+        super().__init__()
+        self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
             return super().fetch(url, headers)
-        raise ValueError(f"refused to fetch {url!r}: papers may not load outside resources")
+        self.refused.append(url)
+        raise ValueError(f"refused to fetch {url}")
+
+
+class _Errors(logging.Handler):
+    """Keeps the text of every error WeasyPrint logs."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_errors() -> Iterator[list[str]]:
+    """Yield the list WeasyPrint's errors collect in while the block runs; show nothing else."""
+    logger, handler = logging.getLogger("weasyprint"), _Errors()
+    saved = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.ERROR)
+    logger.propagate = False  # warnings and errors are ours to report, not stderr's
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
 
 
 def write(paper, options) -> bytes:
     """Return the PDF bytes of ``paper``; the same HTML always gives the same bytes."""
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = _NoFetching()
     try:
-        document = weasyprint.HTML(string=paper.html, base_url=None, url_fetcher=_NoFetching())
-        # The identifier derives from the HTML, so it changes exactly when the paper does.
-        identifier = hashlib.sha256(paper.html.encode("utf-8")).hexdigest()[:32].encode()
-        # PDF/UA-1: tagged, with /Lang, /MarkInfo and the title shown as the window title.
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+        with _weasyprint_errors() as errors:
+            document = weasyprint.HTML(string=paper.html, base_url=None, url_fetcher=fetcher)
+            # The identifier derives from the HTML, so it changes exactly when the paper does.
+            identifier = hashlib.sha256(paper.html.encode("utf-8")).hexdigest()[:32].encode()
+            # PDF/UA-1: tagged, with /Lang, /MarkInfo and the title shown as the window title.
+            data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     except Exception as exc:  # WeasyPrint raises many types; the user needs one message
         raise BuildError(f"{paper.id}.pdf: WeasyPrint failed: {exc}") from exc
+    if problems := _outside_resources(paper.id, fetcher.refused, errors):
+        raise TemplateError("\n".join(problems))
+    return data
+
+
+def _outside_resources(paper_id: str, refused: list[str], errors: list[str]) -> list[str]:
+    """Return one line per resource the paper's templates asked for from outside the paper."""
+    lines = [f'{paper_id}.pdf: refused to load "{url}": a paper loads nothing from outside itself; '
+             "keep styles in templates/css and give images as data: URLs" for url in dict.fromkeys(refused)]
+    # WeasyPrint logs each refusal again in its own words; keep only errors not already said.
+    lines += [f"{paper_id}.pdf: {message}" for message in errors if not any(url in message for url in refused)]
+    return lines

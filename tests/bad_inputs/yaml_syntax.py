@@ -1,0 +1,60 @@
+"""Mistakes in the YAML itself: tabs, quotes, indentation, duplicate keys, tags."""
+
+from . import CONSULTATION, GOVERNANCE, PROGRAMME, Case, G, P, Replace, Write
+
+C = "content/" + CONSULTATION
+
+SYNTAX = "YAML syntax: "
+TAG_RULE = "is not allowed; content files hold plain text, numbers, dates, lists and mappings"
+
+CASES = [
+    Case("tab-before-value", (Replace(GOVERNANCE, "rag: Amber", "rag:\tAmber"),),
+         (f"{G}:{{L}}:5: {SYNTAX}a tab character is not allowed here; indent with spaces",)),
+    Case("tab-indent", (Write(GOVERNANCE, "number: 1\n\ttitle: Governance\n"),),
+         (f"{G}:2:1: {SYNTAX}a tab character is not allowed here; indent with spaces",)),
+    Case("unclosed-double-quote", (Replace(CONSULTATION, "started: 2020-08-25", 'started: "2020-08-25'),),
+         (f"{C}:{{L}}:10: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
+    Case("unclosed-single-quote", (Replace(CONSULTATION, "started: 2020-08-25", "started: '2020-08-25"),),
+         (f"{C}:{{L}}:10: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
+    Case("key-indented-too-far", (Replace(PROGRAMME, "  organisation: LGSS", "   organisation: LGSS"),),
+         (f'{P}:{{L}}:16: {SYNTAX}a colon and space (": ") cannot appear here; put text that contains one in quotes, or check the indentation',)),
+    Case("list-item-indented-too-far", (Replace(PROGRAMME, "  - code: MKC\n", "  - code: MKC\n   name: Milton Keynes\n"),),
+         (f"{P}:{{L+1}}:4: {SYNTAX}the indentation does not match the lines above; items that belong together start in the same column",)),
+    Case("unquoted-colon-in-text", (Replace(GOVERNANCE, "title: Governance", "title: Governance: the board"),),
+         (f'{G}:{{L}}:18: {SYNTAX}a colon and space (": ") cannot appear here; put text that contains one in quotes, or check the indentation',)),
+    Case("list-item-in-mapping", (Write(GOVERNANCE, "number: 1\n- title: Governance\n"),),
+         (f"{G}:2:1: {SYNTAX}the indentation does not match the lines above; items that belong together start in the same column",)),
+    Case("missing-colon", (Write(GOVERNANCE, "number: 1\ntitle Governance\nlead: tricia-burningham\n"),),
+         (f'{G}:2:1: {SYNTAX}expected "name: value" on this line; a colon is missing',)),
+    Case("unclosed-bracket", (Write(GOVERNANCE, "number: [1, 2\n"),),
+         (f"{G}:1:9: {SYNTAX}this list in [brackets] is not closed, or an item lacks a comma",)),
+    Case("unclosed-brace", (Write(GOVERNANCE, "number: {a: 1\ntitle: Governance\n"),),
+         (f"{G}:1:9: {SYNTAX}this mapping in {{braces}} is not closed, or an item lacks a comma",)),
+    Case("value-starts-with-at", (Write(GOVERNANCE, "number: 1\ntitle: @home\n"),),
+         (f"{G}:2:8: {SYNTAX}a value cannot start with @; put the text in quotes",)),
+    Case("unknown-escape", (Write(GOVERNANCE, 'title: "HR\\qPolicy"\n'),),
+         (f"{G}:1:12: {SYNTAX}unknown escape \\q in double quotes; write \\\\ for a backslash, or use single quotes",)),
+    Case("undefined-alias", (Write(GOVERNANCE, "number: *first\n"),),
+         (f"{G}:1:9: {SYNTAX}*first names no anchor; define &first above it",)),
+    Case("two-documents", (Write(GOVERNANCE, "number: 1\n---\nnumber: 2\n"),),
+         (f"{G}:2:1: {SYNTAX}a second document starts here; a content file holds one (remove the ---)",)),
+    Case("control-character", (Write(GOVERNANCE, "number: 1\ntitle: Gover\x07nance\n"),),
+         (f"{G}:2:13: a control character (U+0007) is not allowed in the text; delete it",)),
+    Case("duplicate-key", (Replace(GOVERNANCE, "rag: Amber", "rag: Amber\nrag: Green"),),
+         (f"{G}:{{L+1}}:1: rag: duplicate key; already given on line {{L}}",)),
+    Case("duplicate-nested-key", (Replace(PROGRAMME, "  organisation: LGSS\n", "  organisation: LGSS\n  organisation: LGSS Ltd\n"),),
+         (f"{P}:{{L+1}}:3: programme.organisation: duplicate key; already given on line {{L}}",)),
+    Case("duplicate-keys-all-reported", (Write(GOVERNANCE, "number: 1\nnumber: 2\ntitle: A\ntitle: B\n"),),
+         (f"{G}:2:1: number: duplicate key; already given on line 1",
+          f"{G}:4:1: title: duplicate key; already given on line 3")),
+    Case("merge-key", (Write(GOVERNANCE, "base: &base {number: 1}\n<<: *base\n"),),
+         (f"{G}:2:1: merge keys (<<) are not supported; write the fields out",)),
+    Case("python-tag", (Write(GOVERNANCE, "number: !!python/object/apply:os.system ['echo hi']\n"),),
+         (f"{G}:1:9: number: the tag !!python/object/apply:os.system {TAG_RULE}",)),
+    Case("binary-tag", (Write(GOVERNANCE, "title: !!binary R292ZXJuYW5jZQ==\n"),),
+         (f"{G}:1:8: title: the tag !!binary {TAG_RULE}",)),
+    Case("custom-tag", (Write(GOVERNANCE, "number: !include other.yaml\n"),),
+         (f"{G}:1:9: number: the tag !include {TAG_RULE}",)),
+    Case("key-is-a-list", (Write(GOVERNANCE, "? [number, title]\n: 1\n"),),
+         (f"{G}:1:3: a key must be a plain name, not a list or mapping",)),
+]
