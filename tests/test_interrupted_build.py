@@ -33,8 +33,10 @@ def _complete(path: Path) -> bool:
 
 
 def _build(content: Path, out: Path) -> subprocess.Popen:
+    # One paper in its three formats is enough to land kills mid-render and mid-write.
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
+    return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out),
+                             "--doc", "highlight-report"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -49,7 +51,7 @@ def previous(tmp_path_factory) -> tuple[Path, dict[str, bytes], float]:
     shutil.copytree(EXAMPLE, content)
     programme = content / "programme.yaml"
     programme.write_text(programme.read_text(encoding="utf-8").replace(
-        "title: LGSS Business Transition Programme Update", "title: LGSS Business Transition Programme Update (revised)", 1),
+        "subject: LGSS Business Transition Programme Update Report", "subject: LGSS Business Transition Programme Update Report (revised)", 1),
         encoding="utf-8")
     return content, {p.name: p.read_bytes() for p in (root / "earlier").iterdir()}, took
 
@@ -62,7 +64,7 @@ def _wait_until(process: subprocess.Popen, seen) -> None:
 
 # Moments to kill at: fractions of a whole build's time (while starting, rendering, writing),
 # and two moments seen in the folder: a temporary file appears, a first paper is replaced.
-MOMENTS = [0.05, 0.5, 0.9, "part-file-appears", "first-paper-replaced"]
+MOMENTS = [0.3, 0.8, "part-file-appears", "first-paper-replaced"]
 
 
 @pytest.mark.parametrize("moment", MOMENTS)
