@@ -19,7 +19,6 @@ from ..model.content import Content
 from ..model.dates import long_date
 from ..render.markdown import parse_markdown
 from .pairing import pair_in_order
-from .plan_changes import plan_changes
 
 _SPACE = re.compile(r"\s+")
 REWORDED_AT_LEAST = 0.5  # share of words two items keep in common to count as one item reworded
@@ -177,6 +176,8 @@ AREAS = tuple(c.area for c in COLLECTIONS[:2]) + ("Plan",) + tuple(c.area for c 
 def summarise(old: Content, new: Content) -> list[Change]:
     """Return every change from ``old`` to ``new``, grouped by area in AREAS order."""
     changes = [c for collection in COLLECTIONS for c in _collection_changes(collection, old, new)]
+    from .plan_changes import plan_changes  # it builds on Change, defined here
+
     changes += plan_changes(old, new)
     return sorted(changes, key=lambda c: AREAS.index(c.area))  # stable: keeps each area's order
 

@@ -1,27 +1,63 @@
-"""Changes to the transition plan: the one comparison waiting for its model.
+"""Changes to the transition plan: timetable versions, activities, and where their bars sit.
 
-The plan (content/plan.yaml: activities, and the span of each activity in each timetable
-version) lands on another branch. Until it does, a version has no plan and nothing is reported.
-When it lands, this function is the only place to fill in; ``summarise`` already lists its
-changes under "Plan", between services and the committee report.
+Keyed by ids, like every other comparison: a timetable version is its id, an activity its id,
+and an activity's bars are compared per timetable version, written as the chart's dates-in-words
+table writes them ("Jul-20 to Sep-20: Repatriation").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..views.plan import span_text
+from .changes import Change
+
 if TYPE_CHECKING:
     from ..model.content import Content
-    from .changes import Change
+    from ..model.plan import Activity, PlanFile
 
 
 def plan_changes(old: Content, new: Content) -> list[Change]:
-    """Return the plan's changes from ``old`` to ``new``; empty while content has no plan.
+    """Return the plan's changes from ``old`` to ``new``: versions, activities, spans, metadata."""
+    before, after = old.plan, new.plan
+    changes = [*_metadata(before, after), *_timetables(before, after)]
+    old_activities, new_activities = _activities(before), _activities(after)
+    for key in [k for k in old_activities if k not in new_activities]:
+        changes.append(Change("Plan", f"plan/{key}", old_activities[key].title, "activity removed"))
+    for key, activity in new_activities.items():
+        if key not in old_activities:
+            changes.append(Change("Plan", f"plan/{key}", activity.title, "activity added"))
+            continue
+        changes += _spans(old_activities[key], activity, after)
+    return changes
 
-    To report, keyed by activity id, with area "Plan":
-      - a timetable version added or removed (what="timetable version added", new=its name);
-      - an activity added or removed (what="activity added");
-      - a span moved in the latest version shared by both sides, as the plan prints it:
-        Change("Plan", "plan/repatriation/span", "Repatriation", "span", "Jul-20–Sep-20", "Oct-20").
-    """
-    return []
+
+def _activities(plan: PlanFile) -> dict[str, Activity]:
+    return {a.id: a for section in plan.sections for a in section.activities}
+
+
+def _metadata(before: PlanFile, after: PlanFile) -> list[Change]:
+    shown = {"version": str, "date": lambda d: d.isoformat(), "title": str}
+    return [Change("Plan", f"plan/{name}", "Transition plan", name, show(getattr(before, name)), show(getattr(after, name)))
+            for name, show in shown.items() if getattr(before, name) != getattr(after, name)]
+
+
+def _timetables(before: PlanFile, after: PlanFile) -> list[Change]:
+    old_ids = {t.id: t for t in before.timetables}
+    new_ids = {t.id: t for t in after.timetables}
+    return ([Change("Plan", f"plan/timetables/{t.id}", "Transition plan", "timetable version added", new=t.label)
+             for t in after.timetables if t.id not in old_ids]
+            + [Change("Plan", f"plan/timetables/{t.id}", "Transition plan", "timetable version removed", old=t.label)
+               for t in before.timetables if t.id not in new_ids])
+
+
+def _spans(old: Activity, new: Activity, plan: PlanFile) -> list[Change]:
+    """Return one change per timetable version whose bars for this activity moved."""
+    changes = []
+    for timetable in plan.timetables:
+        was = "; ".join(span_text(s) for s in sorted(old.timetable.get(timetable.id, []), key=lambda s: s.start))
+        now = "; ".join(span_text(s) for s in sorted(new.timetable.get(timetable.id, []), key=lambda s: s.start))
+        if was != now:
+            changes.append(Change("Plan", f"plan/{new.id}/{timetable.id}", new.title, f"{timetable.short} bars",
+                                  was or "none", now or "none"))
+    return changes

@@ -101,12 +101,25 @@ def _likeness(old, new) -> float:
     if old.tag != new.tag:
         return 0.0
     if old.tag == "tr":
-        # A row is the same row when its first cell (the service, the work stream) is.
-        return 1.0 if _text(_first_cell(old)) == _text(_first_cell(new)) else 0.0
+        # A row is the same row when its first cell (the service, the work stream) is, and its
+        # cells span the same columns: Word cannot track a change of merged cells, only a row
+        # deleted and another inserted (a Gantt bar that grows is such a change).
+        same_key = _text(_first_cell(old)) == _text(_first_cell(new))
+        return 1.0 if same_key and _shape(old) == _shape(new) else 0.0
+    if old.tag in ("thead", "tbody", "tfoot") and _spans_rows(old, new) and [_shape(r) for r in old] != [_shape(r) for r in new]:
+        return 0.0  # merged cells that changed shape: the group is replaced, rows and all
     if old.tag in ("td", "th", "caption", "thead", "tbody", "tfoot"):
         return 1.0  # within one row or table, cells and parts pair by position
     a, b = _text(old).split(), _text(new).split()
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() if a or b else 1.0
+
+
+def _spans_rows(*groups) -> bool:
+    return any(int(cell.get("rowspan", 1)) > 1 for group in groups for cell in group.iter("td", "th"))
+
+
+def _shape(row) -> tuple:
+    return tuple((c.get("colspan", "1"), c.get("rowspan", "1")) for c in row if c.tag in ("td", "th"))
 
 
 def _first_cell(row):
@@ -117,7 +130,11 @@ def _first_cell(row):
 def _marked(el, change: str, mark: Mark):
     """Return a copy of ``el`` with all its text inside <ins> or <del>, classed for the whole block."""
     out = copy.deepcopy(el)
-    out.set("class", " ".join(filter(None, [out.get("class"), f"redline-{change}"])))
+    # A whole row group is tracked row by row, as Word tracks rows.
+    for block in [out, *(out.iter("tr") if out.tag in ("thead", "tbody", "tfoot") else [])]:
+        block.set("class", " ".join(filter(None, [block.get("class"), f"redline-{change}"])))
+        # Who and when, on the block itself too: a row of empty cells holds no <ins> to ask.
+        block.attrib.update(mark.element(change).attrib)
     _wrap_leaves(out, change, mark)
     return out
 
@@ -195,7 +212,9 @@ def _has_blocks(el) -> bool:
 
 
 def _signature(el) -> tuple:
-    return el.tag, el.get("class", ""), _text(el)
+    # Cell spans belong to the signature: a Gantt bar that moves keeps its words.
+    spans = tuple((c.get("colspan", "1"), c.get("rowspan", "1")) for c in el.iter("td", "th"))
+    return el.tag, el.get("class", ""), _text(el), spans
 
 
 def _text(el) -> str:

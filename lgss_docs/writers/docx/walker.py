@@ -185,6 +185,7 @@ class Walker:
                 oxml.mark_header_row(row)
             if "may-split" not in classes:
                 oxml.keep_row_together(row)
+            self._track_row(row, tr)  # before its cells, so change ids run in document order
             c = 0
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
                 while (r, c) in taken:
@@ -201,7 +202,6 @@ class Walker:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
-            self._track_row(row, tr)
             if tr in kept:
                 # Word has no "keep these rows together"; keeping each with the next does it.
                 for paragraph in (p for cell in row.cells for p in cell.paragraphs):
@@ -242,9 +242,9 @@ class Walker:
     def _track_row(self, row, tr) -> None:
         """Track a row the redline marks wholly inserted or deleted (class redline-ins/-del) as such."""
         for kind in ("ins", "del"):
-            mark = tr.find(f".//{kind}")
-            if f"redline-{kind}" in tr.get("class", "").split() and mark is not None:
-                self._track(row._tr, Run("", change=_change(mark)), oxml.track_row)
+            if f"redline-{kind}" in tr.get("class", "").split():
+                change = (kind, tr.get("data-author", ""), tr.get("datetime", ""))
+                self._track(row._tr, Run("", change=change), oxml.track_row)
 
     def _set_widths(self, table, shares: list[float]) -> None:
         """Give each grid column its share of the text width, and each cell the columns it spans."""
