@@ -25,7 +25,8 @@ AUTHOR = "lgss-docs"
 # Elements whose content is other blocks; anything else holding only inline content is a leaf.
 BLOCKS = {"header", "main", "footer", "section", "article", "aside", "nav", "div", "figure",
           "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "p", "li", "dt", "dd",
-          "h1", "h2", "h3", "h4", "h5", "h6", "caption", "td", "th", "blockquote", "pre", "hr"}
+          "h1", "h2", "h3", "h4", "h5", "h6", "caption", "td", "th", "blockquote", "pre", "hr",
+          "colgroup", "col"}  # column widths carry no text but must survive the merge
 PAIR_AT_LEAST = 0.3  # share of words two blocks of a kind keep in common to be one block changed
 _WORD = re.compile(r"(\s*)(\S+)")
 
