@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
@@ -43,6 +44,7 @@ class Walker:
     text_width: int  # EMU available between the margins
     header_fill: str | None = None  # the stylesheet's header-row tint
     after_table: bool = False
+    style_ids: dict = field(default_factory=dict)  # name -> id: python-docx scans every style per lookup
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -74,7 +76,9 @@ class Walker:
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
-        paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
+        paragraph = container.add_paragraph()
+        if style and (style_id := self._style_id(style)):
+            paragraph._p.style = style_id
         if self.after_table:
             # Word puts no gap between a table and the next paragraph; HTML's margin does.
             paragraph.paragraph_format.space_before = Pt(8)
@@ -90,6 +94,12 @@ class Walker:
             r.bold = run.bold or None
             r.italic = run.italic or None
         return paragraph
+
+    def _style_id(self, name: str) -> str | None:
+        """Return the id of the paragraph style ``name`` (None for the default style), looked up once."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.document.styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        return self.style_ids[name]
 
     def list(self, container, el, level: int) -> None:
         kind = "List Number" if el.tag == "ol" else "List Bullet"
@@ -145,8 +155,8 @@ class Walker:
         self.after_table = True
 
     def _fill_rows(self, table, rows) -> None:
-        for r, (tr, section) in enumerate(rows):
-            row = table.rows[r]
+        # One pass over table.rows: python-docx builds the whole row list on each rows[r].
+        for row, (tr, section) in zip(table.rows, rows):
             classes = set(tr.get("class", "").split())
             # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
             tinted = section == "thead" or "subhead" in classes
