@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, default=None, help="templates folder (default: the bundled one)")
     build.add_argument("--reference-docx", type=Path, default=None,
                        help="a .docx whose styles, page setup and headers the DOCX papers take on")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="papers to write at once, one process each (default: the number of cores)")
+    build.add_argument("--force", action="store_true", help="rebuild every paper, even those up to date")
 
     check = commands.add_parser("check", help="validate the content without rendering",
                                 description="Validate the content and report every problem as file:line:column.")
@@ -67,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .build import BuildRequest, build
+    from .parallel import available_cores
     from .papers import PAPERS
+    from .progress import Progress
     from .render.templates import DEFAULT_TEMPLATES
     from .writers import FORMATS, WriterOptions
 
@@ -77,8 +82,9 @@ def _build(args) -> int:
         papers=tuple(dict.fromkeys(args.papers or PAPERS)),
         templates=args.templates or DEFAULT_TEMPLATES,
         options=WriterOptions(reference_docx=args.reference_docx),
+        jobs=max(1, args.jobs or available_cores()), force=args.force,
     )
-    for path in build(request, warn=_print_warning):
+    for path in build(request, progress=Progress(), warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
         print(f"wrote {path}")
     return EXIT_OK
 

@@ -25,6 +25,9 @@ class PaperSpec:
     template: str
     view: Callable[[Content], dict]
     description: str
+    # The content parts (see inputs.py) the view reads; None: all of them. A change to a part
+    # rebuilds exactly the papers that declare it.
+    reads: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ PAPERS: dict[str, PaperSpec] = {
         PaperSpec("committee-report", "committee-report.html.j2", committee_report,
                   "Committee report to the Joint Committee"),
         PaperSpec("highlight-report", "highlight-report.html.j2", highlight_report,
-                  "Programme highlight report to the Business Transition Board"),
+                  "Programme highlight report to the Business Transition Board",
+                  reads=("programme", "consultation", "workstreams")),
     ]
 }
 
