@@ -30,10 +30,11 @@ def synthesise(example: Path, target: Path, factor: int) -> Path:
     if target.exists():
         raise SystemExit(f"{target} exists; remove it or name a new folder")
     shutil.copytree(example, target)
-    _multiply_files(target / "workstreams", factor, renumber=True)
-    _multiply_files(target / "services", factor, renumber=False)
-    if (target / "plan.yaml").is_file():
-        _multiply_plan(target / "plan.yaml", factor)
+    if factor > 1:
+        _multiply_files(target / "workstreams", factor, renumber=True)
+        _multiply_files(target / "services", factor, renumber=False)
+        if (target / "plan.yaml").is_file():
+            _multiply_plan(target / "plan.yaml", factor)
     load_content(target)  # the benchmark is only meaningful on valid content
     return target
 

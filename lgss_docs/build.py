@@ -15,8 +15,8 @@ from .cache import Cache, stamp
 from .errors import Problem
 from .inputs import declared
 from .output import write_atomically
-from .parallel import Task, write_all
-from .papers import PAPERS, render_paper
+from .parallel import Task, Writers
+from .papers import PAPERS, PaperSpec, render_paper
 from .render.templates import DEFAULT_TEMPLATES, environment
 from .validate import load_content
 from .validate.warnings import content_warnings
@@ -44,30 +44,40 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
     """
     inputs = stamp(request)  # before reading anything: an edit during the build is seen next time
     cache = Cache(request.out) if request.force else Cache.load(request.out)
-    wanted = [(PAPERS[p], fmt, request.out / f"{p}.{fmt}") for p in request.papers for fmt in request.formats]
-    todo = [(spec, fmt, path) for spec, fmt, path in wanted if not cache.is_fresh(path, inputs.key(spec, fmt))]
-    for _, _, path in (w for w in wanted if w not in todo):
-        fresh(path)
-    warnings = cache.cached_warnings(request.content, inputs.content_key()) if not todo else None
-    if warnings is not None:  # nothing to build, and this content was checked before
-        for problem in warnings:
+    todo = _stale(request, inputs, cache, fresh)
+    if not todo and (warnings := cache.cached_warnings(request.content, inputs.content_key())) is not None:
+        for problem in warnings:  # nothing to build, and this very content was checked before
             warn(problem)
         return []
-    content = load_content(request.content)
-    warnings = content_warnings(content)
-    for problem in warnings:
-        warn(problem)
-    cache.keep_warnings(request.content, inputs.content_key(), warnings)
-    env = environment(request.templates)
-    rendered = {spec.id: render_paper(spec, declared(content, spec), env, request.templates)
-                for spec in dict.fromkeys(spec for spec, _, _ in todo)}
-    tasks = [Task(rendered[spec.id], fmt, request.options) for spec, fmt, _ in todo]
-    outputs = [(path, data) for (_, _, path), data in zip(todo, write_all(tasks, request.jobs, progress))]
+    with Writers(request.jobs, [fmt for _, fmt, _ in todo]) as writers:  # workers start up meanwhile
+        content = load_content(request.content)
+        warnings = content_warnings(content)
+        for problem in warnings:
+            warn(problem)
+        cache.keep_warnings(request.content, inputs.content_key(), warnings)
+        env = environment(request.templates)
+        rendered = {spec.id: render_paper(spec, declared(content, spec), env, request.templates)
+                    for spec in dict.fromkeys(spec for spec, _, _ in todo)}
+        tasks = [Task(rendered[spec.id], fmt, request.options) for spec, fmt, _ in todo]
+        outputs = [(path, data) for (_, _, path), data in zip(todo, writers.write_all(tasks, progress))]
     written = _write_all(outputs)
     for (spec, fmt, path), (_, data) in zip(todo, outputs):
         cache.record(path, inputs.key(spec, fmt), data)
     cache.save()
     return written
+
+
+def _stale(request: BuildRequest, inputs, cache: Cache, fresh) -> list[tuple[PaperSpec, str, Path]]:
+    """Return (paper, format, path) of each requested output that is not up to date; pass the rest to ``fresh``."""
+    todo = []
+    for paper in request.papers:
+        for fmt in request.formats:
+            spec, path = PAPERS[paper], request.out / f"{paper}.{fmt}"
+            if cache.is_fresh(path, inputs.key(spec, fmt)):
+                fresh(path)
+            else:
+                todo.append((spec, fmt, path))
+    return todo
 
 
 def _write_all(outputs: Iterable[tuple[Path, bytes]]) -> list[Path]:

@@ -2,9 +2,10 @@
 
 PDF layout and the DOCX walk are CPU-bound Python, so threads would not help; each
 (paper, format) task goes to a worker process, the longest first, and the results come back
-as bytes in the order asked for. The HTML format is the rendered text itself, written inline.
-The same writer runs on the same HTML in a worker as in the build's own process, so a
-parallel build gives the same bytes as a serial one.
+as bytes in the order asked for. The workers start, and import WeasyPrint and python-docx,
+while the build's own process is still reading and rendering the content. The same writer
+runs on the same HTML in a worker as in the build's own process, so a parallel build gives
+the same bytes as a serial one. HTML is the rendered text itself, written inline.
 """
 
 from __future__ import annotations
@@ -42,48 +43,60 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def write_all(tasks: list[Task], jobs: int, progress: Callable[[str], None]) -> list[bytes]:
-    """Return the bytes of every task, in order, using up to ``jobs`` processes."""
-    slow = [i for i, t in enumerate(tasks) if _COST.get(t.fmt, 1)]
-    results: list[bytes | None] = [None] * len(tasks)
-    for i, task in enumerate(tasks):
-        if i not in slow:
-            results[i] = _write(task)
-    if jobs <= 1 or len(slow) <= 1:
-        for count, i in enumerate(slow, start=1):
-            progress(f"building {tasks[i].name}")
-            results[i] = _write(tasks[i])
-            progress(f"built {tasks[i].name} ({count} of {len(slow)})")
-    else:
-        _on_pool(tasks, sorted(slow, key=lambda i: -_COST.get(tasks[i].fmt, 1) * len(tasks[i].paper.html)),
-                 min(jobs, len(slow)), results, progress)
-    return results
+class Writers:
+    """A context that writes tasks: on a pool of up to ``jobs`` workers, or in this process."""
 
+    def __init__(self, jobs: int, formats: list[str]):
+        slow = [fmt for fmt in formats if _COST.get(fmt, 1)]
+        self.jobs = min(jobs, len(slow))
+        self._pool = None
+        if self.jobs > 1:
+            # fork starts a worker in milliseconds; where there is no fork, spawn.
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self._pool = futures.ProcessPoolExecutor(self.jobs, multiprocessing.get_context(method),
+                                                     initializer=_import_writers, initargs=(sorted(set(slow)),))
+            self._pool.submit(int)  # starts every worker now, to import while we render
 
-def _on_pool(tasks, order: list[int], jobs: int, results: list, progress) -> None:
-    """Fill ``results`` for the tasks in ``order`` on ``jobs`` worker processes."""
-    # fork starts a worker in milliseconds and shares what is already loaded; elsewhere, spawn.
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending = {pool.submit(_write, tasks[i]): i for i in order}
+    def __enter__(self) -> Writers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def write_all(self, tasks: list[Task], progress: Callable[[str], None]) -> list[bytes]:
+        """Return the bytes of every task, in order."""
+        results: list[bytes | None] = [None if _COST.get(t.fmt, 1) else _write(t) for t in tasks]
+        slow = sorted((i for i, r in enumerate(results) if r is None),
+                      key=lambda i: -_COST.get(tasks[i].fmt, 1) * len(tasks[i].paper.html))
+        if self._pool is None:
+            for count, i in enumerate(slow, start=1):
+                progress(f"building {tasks[i].name}")
+                results[i] = _write(tasks[i])
+                progress(f"built {tasks[i].name} ({count} of {len(slow)})")
+        else:
+            self._on_pool(tasks, slow, results, progress)
+        return results
+
+    def _on_pool(self, tasks, order: list[int], results: list, progress) -> None:
+        pending = {self._pool.submit(_write, tasks[i]): i for i in order}
         queue = list(pending)  # workers take tasks in submission order
-        done_count = 0
         try:
             while pending:
                 done, _ = futures.wait(pending, timeout=_POLL_SECONDS, return_when=futures.FIRST_COMPLETED)
                 for future in done:
                     i = pending.pop(future)
                     results[i] = future.result()
-                    done_count += 1
-                    progress(f"built {tasks[i].name} ({done_count} of {len(order)})")
-                running = [tasks[pending[f]].name for f in queue if f in pending][:jobs]
-                if running:
+                    progress(f"built {tasks[i].name} ({len(order) - len(pending)} of {len(order)})")
+                if running := [tasks[pending[f]].name for f in queue if f in pending][:self.jobs]:
                     progress(f"building {', '.join(running)}")
         except futures.process.BrokenProcessPool as exc:
             raise BuildError(f"a worker process stopped unexpectedly (out of memory?); try --jobs 1 ({exc})") from None
-        finally:
-            for future in pending:
-                future.cancel()
+
+
+def _import_writers(formats: list[str]) -> None:
+    for fmt in formats:
+        writer(fmt)
 
 
 def _write(task: Task) -> bytes:

@@ -153,3 +153,31 @@ def restart_numbering(document, style_name: str) -> int | None:
 def set_numbering(paragraph, num_id: int) -> None:
     """Make ``paragraph`` count in the numbering ``num_id`` (its style still sets the look)."""
     paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+
+
+def span_columns(cell, span: int) -> None:
+    """Make the empty ``cell`` span ``span`` grid columns, removing the cells it covers.
+
+    The same XML as python-docx's ``cell.merge`` within one row, which finds the row's index by
+    scanning every row of the table on each call, making large tables quadratic.
+    """
+    tc = cell._tc
+    for _ in range(span - 1):
+        covered = tc.getnext()
+        tc.grid_span += covered.grid_span
+        covered.getparent().remove(covered)
+    tc.vMerge = None
+
+
+def add_text_run(paragraph, text: str):
+    """Return a new run of ``paragraph`` holding ``text``, as ``paragraph.add_run(text)`` does.
+
+    python-docx feeds the text through a state machine one character at a time, to turn tabs
+    and line breaks into elements; text without them becomes one w:t, made here directly.
+    """
+    if any(c in text for c in "\t\r\n"):
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run

@@ -77,7 +77,7 @@ class Walker:
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
         paragraph = container.add_paragraph()
-        if style and (style_id := self._style_id(style)):
+        if style and (style_id := self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)):
             paragraph._p.style = style_id
         if self.after_table:
             # Word puts no gap between a table and the next paragraph; HTML's margin does.
@@ -90,16 +90,16 @@ class Walker:
             if run.line_break:
                 paragraph.add_run().add_break()
                 continue
-            r = paragraph.add_run(run.text)
+            r = oxml.add_text_run(paragraph, run.text)
             r.bold = run.bold or None
             r.italic = run.italic or None
         return paragraph
 
-    def _style_id(self, name: str) -> str | None:
-        """Return the id of the paragraph style ``name`` (None for the default style), looked up once."""
-        if name not in self.style_ids:
-            self.style_ids[name] = self.document.styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-        return self.style_ids[name]
+    def _style_id(self, name: str, kind) -> str | None:
+        """Return the id of the style ``name`` of ``kind`` (None for the default style), looked up once."""
+        if (name, kind) not in self.style_ids:
+            self.style_ids[name, kind] = self.document.styles.get_style_id(name, kind)
+        return self.style_ids[name, kind]
 
     def list(self, container, el, level: int) -> None:
         kind = "List Number" if el.tag == "ol" else "List Bullet"
@@ -141,7 +141,7 @@ class Walker:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             container.add_paragraph()
         table = container.add_table(rows=len(rows), cols=columns)
-        table.style = self.table_style
+        table._tbl.tblStyle_val = self._style_id(self.table_style, WD_STYLE_TYPE.TABLE)
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
@@ -164,12 +164,12 @@ class Walker:
                 oxml.mark_header_row(row)
             if "may-split" not in classes:
                 oxml.keep_row_together(row)
-            c = 0
+            c, cells = 0, row.cells  # one cell per grid column until spans are made, left to right
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
                 span = int(cell_el.get("colspan", 1))
-                cell = row.cells[c]
+                cell = cells[c]
                 if span > 1:
-                    cell = cell.merge(row.cells[c + span - 1])
+                    oxml.span_columns(cell, span)
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
@@ -193,7 +193,7 @@ class Walker:
         else:
             runs = self._runs_of(el)
             for run in _normalise(runs):
-                r = first.add_run(run.text)
+                r = oxml.add_text_run(first, run.text)
                 r.bold = True if el.tag == "th" or run.bold else None
                 r.italic = run.italic or None
         if el.tag == "th":
