@@ -11,8 +11,11 @@ the same bytes as a serial one. HTML is the rendered text itself, written inline
 from __future__ import annotations
 
 import concurrent.futures as futures
+import ctypes
+import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,7 +82,7 @@ class Writers:
         return results
 
     def _on_pool(self, tasks, order: list[int], results: list, progress) -> None:
-        pending = {self._pool.submit(_write, tasks[i]): i for i in order}
+        pending = {self._pool.submit(_write_and_release, tasks[i]): i for i in order}
         queue = list(pending)  # workers take tasks in submission order
         try:
             while pending:
@@ -101,3 +104,27 @@ def _import_writers(formats: list[str]) -> None:
 
 def _write(task: Task) -> bytes:
     return writer(task.fmt)(task.paper, task.options)
+
+
+def _write_and_release(task: Task) -> bytes:
+    """Return ``_write(task)``, then hand the memory it used back to the system.
+
+    A worker that has laid out a large PDF keeps its heap when idle or writing a DOCX; while the
+    other worker lays out its own PDF, the two heaps would add up.
+    """
+    try:
+        return _write(task)
+    finally:
+        gc.collect()
+        if _LIBC is not None:
+            _LIBC.malloc_trim(0)
+
+
+def _libc():
+    try:
+        return ctypes.CDLL("libc.so.6")  # glibc: malloc_trim returns free heap pages
+    except OSError:
+        return None
+
+
+_LIBC = _libc() if sys.platform.startswith("linux") else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 
@@ -27,6 +28,11 @@ def write(paper, options) -> bytes:
         # The identifier derives from the HTML, so it changes exactly when the paper does.
         identifier = hashlib.sha256(paper.html.encode("utf-8")).hexdigest()[:32].encode()
         # PDF/UA-1: tagged, with /Lang, /MarkInfo and the title shown as the window title.
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+        layout = document.render(pdf_variant="pdf/ua-1")
+        # The parsed HTML and its styles are garbage in cycles by now: free them before
+        # drawing, as large papers' peak memory is layout plus drawing.
+        del document
+        gc.collect()
+        return layout.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     except Exception as exc:  # WeasyPrint raises many types; the user needs one message
         raise BuildError(f"{paper.id}.pdf: WeasyPrint failed: {exc}") from exc
