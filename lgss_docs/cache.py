@@ -69,11 +69,9 @@ class Stamp:
 
 def stamp(request) -> Stamp:
     """Return the Stamp of ``request``'s inputs as they are on disk now."""
-    templates = Path(request.templates)
-    template_files = sorted(p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file())
-    content = Path(request.content)
-    return Stamp(content=_tree_hashes(content, inputs.content_files(content)) if content.is_dir() else {},
-                 templates=_digest(_tree_hashes(templates, template_files)),
+    templates, content = Path(request.templates), Path(request.content)
+    return Stamp(content=_tree_hashes(content, inputs.visible_files(content)) if content.is_dir() else {},
+                 templates=_digest(_tree_hashes(templates, inputs.visible_files(templates))),
                  options=_digest(_options(request.options)))
 
 

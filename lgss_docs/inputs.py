@@ -63,6 +63,7 @@ class _Undeclared:
         raise BuildError(self._why)
 
 
-def content_files(root: Path) -> list[str]:
-    """Return every file under the content folder ``root``, relative and sorted."""
-    return sorted(p.relative_to(root).as_posix() for p in Path(root).rglob("*") if p.is_file())
+def visible_files(root: Path) -> list[str]:
+    """Return every file under ``root``, relative and sorted, leaving out hidden ones (.git, editor swap files)."""
+    found = (p.relative_to(root) for p in Path(root).rglob("*") if p.is_file())
+    return sorted(p.as_posix() for p in found if not any(part.startswith(".") for part in p.parts))

@@ -44,7 +44,7 @@ class Walker:
     text_width: int  # EMU available between the margins
     header_fill: str | None = None  # the stylesheet's header-row tint
     after_table: bool = False
-    style_ids: dict = field(default_factory=dict)  # name -> id: python-docx scans every style per lookup
+    style_ids: dict = field(default_factory=dict)  # (name, type) -> id: python-docx scans every style per lookup
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
