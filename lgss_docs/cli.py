@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--reference-docx", type=Path, default=None,
                        help="a .docx whose styles, page setup and headers the DOCX papers take on")
     build.add_argument("--strict", action="store_true", help="treat warnings as problems: exit 2 and write nothing")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="papers to write at once, one process each (default: the number of cores)")
+    build.add_argument("--force", action="store_true", help="rebuild every paper, even those up to date")
 
     check = commands.add_parser("check", help="validate the content without rendering",
                                 description="Validate the content and report every problem as file:line:column.")
@@ -109,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .build import BuildRequest, build
+    from .parallel import available_cores
     from .papers import PAPERS
+    from .progress import Progress
     from .render.templates import DEFAULT_TEMPLATES
     from .writers import FORMATS, WriterOptions
 
@@ -120,18 +125,21 @@ def _build(args) -> int:
         templates=args.templates or DEFAULT_TEMPLATES,
         options=WriterOptions(reference_docx=args.reference_docx),
         strict=args.strict,
+        jobs=max(1, args.jobs or available_cores()), force=args.force,
     )
-    for path in build(request, warn=_print_warning):
+    # Progress is for a person watching a terminal; logs and pipes get only the results.
+    progress = Progress() if sys.stderr.isatty() else (lambda _: None)
+    for path in build(request, progress=progress, warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
         print(f"wrote {path}")
     return EXIT_OK
 
 
 def _check(args) -> int:
     from .validate import load_content
-    from .validate.warnings import heed
+    from .validate.warnings import content_warnings, heed
 
     content = load_content(args.content)
-    heed(content, args.strict, _print_warning)
+    heed(content_warnings(content), args.strict, _print_warning)
     print(f"{args.content}: valid ({len(content.workstreams)} work streams, {len(content.services)} services).")
     return EXIT_OK
 

@@ -26,6 +26,9 @@ class PaperSpec:
     template: str
     view: Callable[[Content], dict]
     description: str
+    # The content parts (see inputs.py) the view reads; None: all of them. A change to a part
+    # rebuilds exactly the papers that declare it.
+    reads: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,11 @@ PAPERS: dict[str, PaperSpec] = {
         PaperSpec("committee-report", "committee-report.html.j2", committee_report,
                   "Committee report to the Joint Committee"),
         PaperSpec("highlight-report", "highlight-report.html.j2", highlight_report,
-                  "Programme highlight report to the Business Transition Board"),
-
+                  "Programme highlight report to the Business Transition Board",
+                  reads=("programme", "consultation", "workstreams")),
         PaperSpec("transition-plan", "transition-plan.html.j2", transition_plan,
-                  "The programme's transition plan, month by month"),
+                  "The programme's transition plan, month by month",
+                  reads=("programme", "plan")),
     ]
 }
 

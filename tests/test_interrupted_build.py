@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT
+from lgss_docs.cache import CACHE_NAME
 from lgss_docs.errors import BuildError
 from lgss_docs.output import remove_stale_parts, write_atomically
 
@@ -30,6 +31,11 @@ def _complete(path: Path) -> bool:
         except zipfile.BadZipFile:
             return False
     return data.rstrip().endswith(b"</html>")
+
+
+def _papers(folder: Path) -> list[Path]:
+    """Return the papers in ``folder``: not the build cache, not temporary files."""
+    return [p for p in folder.iterdir() if not p.name.startswith(".")]
 
 
 def _build(content: Path, out: Path) -> subprocess.Popen:
@@ -53,7 +59,7 @@ def previous(tmp_path_factory) -> tuple[Path, dict[str, bytes], float]:
     programme.write_text(programme.read_text(encoding="utf-8").replace(
         "subject: LGSS Business Transition Programme Update Report", "subject: LGSS Business Transition Programme Update Report (revised)", 1),
         encoding="utf-8")
-    return content, {p.name: p.read_bytes() for p in (root / "earlier").iterdir()}, took
+    return content, {p.name: p.read_bytes() for p in _papers(root / "earlier")}, took
 
 
 def _wait_until(process: subprocess.Popen, seen) -> None:
@@ -83,15 +89,15 @@ def test_killed_build_leaves_old_or_complete_papers(moment, previous, tmp_path):
         time.sleep(took * moment)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    papers = [p for p in out.iterdir() if not p.name.startswith(".")]
+    papers = _papers(out)
     assert sorted(p.name for p in papers) == sorted(earlier)
     for paper in papers:
         assert paper.read_bytes() == earlier[paper.name] or _complete(paper), paper.name
-    assert all(p.name.endswith(".part") for p in out.iterdir() if p.name.startswith("."))
+    assert all(p.name.endswith(".part") or p.name == CACHE_NAME for p in out.iterdir() if p.name.startswith("."))
     # The next build finishes the job and clears whatever the killed one left behind.
     assert _build(content, out).wait() == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(earlier)
-    assert all(_complete(p) for p in out.iterdir())
+    assert sorted(p.name for p in out.iterdir() if p.name != CACHE_NAME) == sorted(earlier)
+    assert all(_complete(p) for p in _papers(out))
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_part(tmp_path, monkeypatch):

@@ -63,9 +63,8 @@ def dates_written_in(text: str) -> list[tuple[str, dt.date]]:
     return found
 
 
-def heed(content: Content, strict: bool, warn: Callable[[Problem], None]) -> None:
-    """Pass each warning about ``content`` to ``warn``; with ``strict``, raise StrictWarnings instead."""
-    found = content_warnings(content)
+def heed(found: list[Problem], strict: bool, warn: Callable[[Problem], None]) -> None:
+    """Pass each warning in ``found`` to ``warn``; with ``strict``, raise StrictWarnings instead."""
     if strict and found:
         raise StrictWarnings(found)
     for warning in found:

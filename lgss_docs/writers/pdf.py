@@ -18,6 +18,7 @@ each level one meaning for a paper:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Iterator
@@ -78,7 +79,12 @@ def write(paper, options) -> bytes:
             # The identifier derives from the HTML, so it changes exactly when the paper does.
             identifier = hashlib.sha256(paper.html.encode("utf-8")).hexdigest()[:32].encode()
             # PDF/UA-1: tagged, with /Lang, /MarkInfo and the title shown as the window title.
-            data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+            layout = document.render(pdf_variant="pdf/ua-1")
+            # The parsed HTML and its styles are garbage in cycles by now: free them before
+            # drawing, as large papers' peak memory is layout plus drawing.
+            del document
+            gc.collect()
+            data = layout.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     except Exception as exc:  # WeasyPrint raises many types; the user needs one message
         raise BuildError(f"{paper.id}.pdf: WeasyPrint failed: {exc}") from exc
     if problems := _outside_resources(paper.id, fetcher.refused, errors):

@@ -193,3 +193,31 @@ def track_paragraph_mark(p, kind: str, author: str, when: str, change_id: int) -
 def track_row(tr, kind: str, author: str, when: str, change_id: int) -> None:
     """Mark the table row ``tr`` inserted or deleted (w:trPr/w:ins|w:del, after the row's other properties)."""
     _insert(tr.get_or_add_trPr(), _revision(kind, author, when, change_id), ("w:trPrChange",))
+
+
+def span_columns(cell, span: int) -> None:
+    """Make the empty ``cell`` span ``span`` grid columns, removing the cells it covers.
+
+    The same XML as python-docx's ``cell.merge`` within one row, which finds the row's index by
+    scanning every row of the table on each call, making large tables quadratic.
+    """
+    tc = cell._tc
+    for _ in range(span - 1):
+        covered = tc.getnext()
+        tc.grid_span += covered.grid_span
+        covered.getparent().remove(covered)
+    tc.vMerge = None
+
+
+def add_text_run(paragraph, text: str):
+    """Return a new run of ``paragraph`` holding ``text``, as ``paragraph.add_run(text)`` does.
+
+    python-docx feeds the text through a state machine one character at a time, to turn tabs
+    and line breaks into elements; text without them becomes one w:t, made here directly.
+    """
+    if any(c in text for c in "\t\r\n"):
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Emu, Pt
@@ -49,6 +50,7 @@ class Walker:
     after_table: bool = False
     change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
     portrait_after: bool = False  # a landscape section ended; turn the page back before more
+    style_ids: dict = field(default_factory=dict)  # (name, type) -> id: python-docx scans every style per lookup
 
     # -- blocks -------------------------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -94,7 +96,9 @@ class Walker:
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
-        paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()
+        paragraph = container.add_paragraph()
+        if style and (style_id := self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)):
+            paragraph._p.style = style_id
         if self.after_table:
             # Word puts no gap between a table and the next paragraph; HTML's margin does.
             paragraph.paragraph_format.space_before = Pt(8)
@@ -108,7 +112,7 @@ class Walker:
                 r.add_break()
                 self._track(r._r, run)
                 continue
-            r = paragraph.add_run(run.text)
+            r = oxml.add_text_run(paragraph, run.text)
             r.bold = run.bold or None
             r.italic = run.italic or None
             self._track(r._r, run)
@@ -118,6 +122,12 @@ class Walker:
             # so accepting a deletion (or rejecting an insertion) removes the paragraph itself.
             self._track(paragraph._p, runs[0], oxml.track_paragraph_mark)
         return paragraph
+
+    def _style_id(self, name: str, kind) -> str | None:
+        """Return the id of the style ``name`` of ``kind`` (None for the default style), looked up once."""
+        if (name, kind) not in self.style_ids:
+            self.style_ids[name, kind] = self.document.styles.get_style_id(name, kind)
+        return self.style_ids[name, kind]
 
     def list(self, container, el, level: int) -> None:
         kind = "List Number" if el.tag == "ol" else "List Bullet"
@@ -159,7 +169,7 @@ class Walker:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             container.add_paragraph()
         table = container.add_table(rows=len(rows), cols=columns)
-        table.style = self.table_style
+        table._tbl.tblStyle_val = self._style_id(self.table_style, WD_STYLE_TYPE.TABLE)
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
@@ -176,8 +186,9 @@ class Walker:
 
     def _fill_rows(self, table, rows, kept: set) -> None:
         taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
-        for r, (tr, section) in enumerate(rows):
-            row = table.rows[r]
+        # One pass over table.rows: python-docx builds the whole row list on each rows[r].
+        table_rows = list(table.rows)
+        for r, (row, (tr, section)) in enumerate(zip(table_rows, rows)):
             classes = set(tr.get("class", "").split())
             # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
             tinted = section == "thead" or "subhead" in classes
@@ -186,15 +197,17 @@ class Walker:
             if "may-split" not in classes:
                 oxml.keep_row_together(row)
             self._track_row(row, tr)  # before its cells, so change ids run in document order
-            c = 0
+            c, cells = 0, row.cells  # one cell per grid column until spans are made, left to right
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
                 while (r, c) in taken:
                     c += 1
                 span, down = int(cell_el.get("colspan", 1)), min(int(cell_el.get("rowspan", 1)), len(rows) - r)
-                cell = row.cells[c]
-                if span > 1 or down > 1:
-                    cell = cell.merge(table.rows[r + down - 1].cells[c + span - 1])
+                cell = cells[c]
+                if down > 1:
+                    cell = cell.merge(table_rows[r + down - 1].cells[c + span - 1])
                     taken.update((r + i, c + j) for i in range(1, down) for j in range(span))
+                elif span > 1:
+                    oxml.span_columns(cell, span)
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
@@ -224,7 +237,7 @@ class Walker:
         else:
             runs = self._runs_of(el)
             for run in _normalise(runs):
-                r = first.add_run(run.text)
+                r = oxml.add_text_run(first, run.text)
                 r.bold = True if el.tag == "th" or run.bold else None
                 r.italic = run.italic or None
                 self._track(r._r, run)

@@ -1,0 +1,40 @@
+"""The benchmark's synthetic programme is valid content, grown as asked."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+from lgss_docs.validate import load_content
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_synthetic_programme_is_valid_and_three_times_the_example(tmp_path):
+    example = load_content(EXAMPLE)
+    grown = load_content(_synthetic().synthesise(EXAMPLE, tmp_path / "content", 3))
+    assert len(grown.workstreams) == 3 * len(example.workstreams)
+    assert len(grown.services) == 3 * len(example.services)
+    numbers = [e.model.number for e in grown.workstreams]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len({e.model.title for e in grown.workstreams}) == len(numbers)
+    # File names still sort in number order, as the derived tables' rows do.
+    files = sorted(p.name for p in (tmp_path / "content" / "workstreams").glob("*.yaml"))
+    assert [int(name.split("-")[0]) for name in files] == numbers
+
+
+def test_the_synthetic_plan_has_three_times_the_activities_each_with_its_own_id(tmp_path):
+    if not (EXAMPLE / "plan.yaml").is_file():
+        pytest.skip("the example has no plan.yaml")
+    example = load_content(EXAMPLE)
+    grown = load_content(_synthetic().synthesise(EXAMPLE, tmp_path / "content", 3))
+    ids = [activity.id for _, _, activity in grown.plan.activities()]
+    assert len(ids) == 3 * sum(1 for _ in example.plan.activities())
+    assert len(set(ids)) == len(ids)
