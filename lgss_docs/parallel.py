@@ -15,6 +15,7 @@ import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -98,8 +99,20 @@ class Writers:
 
 
 def _import_writers(formats: list[str]) -> None:
+    _die_with_parent()
     for fmt in formats:
         writer(fmt)
+
+
+def _die_with_parent() -> None:
+    """Make this worker end when the build that started it ends, even by SIGKILL.
+
+    A pool's workers wait for tasks forever; a killed build would leave them behind.
+    """
+    if _LIBC is not None:
+        _LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _write(task: Task) -> bytes:

@@ -62,6 +62,23 @@ def previous(tmp_path_factory) -> tuple[Path, dict[str, bytes], float]:
     return content, {p.name: p.read_bytes() for p in _papers(root / "earlier")}, took
 
 
+def _assert_no_worker_outlives(out: Path) -> None:
+    """Fail unless every process building into ``out`` ends soon after the build is killed."""
+    def alive():
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and str(out).encode() in (proc / "cmdline").read_bytes():
+                    found.append(proc.name)
+            except OSError:
+                continue
+        return found
+    deadline = time.monotonic() + 10
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert alive() == [], "worker processes outlived the killed build"
+
+
 def _wait_until(process: subprocess.Popen, seen) -> None:
     """Poll until ``seen()`` is true or the build ends, checking often so the kill lands mid-write."""
     while process.poll() is None and not seen():
@@ -89,6 +106,7 @@ def test_killed_build_leaves_old_or_complete_papers(moment, previous, tmp_path):
         time.sleep(took * moment)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    _assert_no_worker_outlives(out)
     papers = _papers(out)
     assert sorted(p.name for p in papers) == sorted(earlier)
     for paper in papers:
