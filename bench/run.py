@@ -45,7 +45,7 @@ for name in sys.argv[1:]:
 OUR_DOCX = """
 import datetime, sys
 from pathlib import Path
-from lgss_docs.papers import RenderedPaper
+from lgss_docs.render.paper import RenderedPaper
 from lgss_docs.writers import WriterOptions
 from lgss_docs.writers.docx import write
 for name in sys.argv[1:]:

@@ -11,14 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Cache, stamp
-from .errors import Problem
-from .inputs import declared
+from .cache import Cache, Checked, stamp
+from .errors import Problem, UsageError
+from .inputs import declared, reads
 from .output import remove_stale_parts, write_atomically
 from .parallel import Task, Writers
-from .papers import PAPERS, PaperSpec, render_paper
-from .render.templates import DEFAULT_TEMPLATES, environment
+from .render.paper import render_paper
+from .render.templates import environment, kinds, layers
 from .validate import load_content
+from .validate.hints import one_of
 from .validate.warnings import content_warnings, heed
 from .writers import FORMATS, WriterOptions
 
@@ -28,11 +29,11 @@ class BuildRequest:
     content: Path
     out: Path
     formats: tuple[str, ...] = FORMATS
-    papers: tuple[str, ...] = tuple(PAPERS)
-    templates: Path = DEFAULT_TEMPLATES
+    papers: tuple[str, ...] = ()  # ids of declared papers; () for all of them
+    templates: Path | None = None  # a template layer above the content's own and the built-in ones
     options: WriterOptions = WriterOptions()
     jobs: int = 1  # worker processes for PDF and DOCX
-    force: bool = False  # rebuild every output, up to date or not
+    force: bool = False  # rebuild the requested outputs, up to date or not
     strict: bool = False  # warnings fail the build
 
 
@@ -43,44 +44,51 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
 
     Outputs already up to date are not built again; each is passed to ``fresh`` instead.
     """
-    inputs = stamp(request)  # before reading anything: an edit during the build is seen next time
-    cache = Cache(request.out) if request.force else Cache.load(request.out)
-    todo = _stale(request, inputs, cache, fresh)
-    if not todo and (warnings := cache.cached_warnings(request.content, inputs.content_key())) is not None:
-        heed(warnings, request.strict, warn)  # nothing to build; this very content was checked before
+    folders = layers(request.content, request.templates)
+    inputs = stamp(request.content, folders, request.options)  # before reading: an edit during the build is seen next time
+    cache = Cache.load(request.out)
+    content, checked = None, cache.checks(request.content, inputs.content_key())
+    if checked is None:  # this content has not been checked before: validate it now
+        content = load_content(request.content, kinds(folders))
+        checked = Checked({pid: sorted(reads(content, pid)) for pid in content.papers}, content_warnings(content))
+        cache.keep_checks(request.content, inputs.content_key(), checked)
+    heed(checked.warnings, request.strict, warn)
+    todo = []
+    for paper in chosen(request.papers, checked.papers):
+        for fmt in request.formats:
+            path, key = request.out / f"{paper}.{fmt}", inputs.key(paper, checked.papers[paper], fmt)
+            if not request.force and cache.is_fresh(path, key):
+                fresh(path)
+            else:
+                todo.append((paper, fmt, path, key))
+    if not todo:
+        cache.save()
         return []
-    with Writers(request.jobs, [fmt for _, fmt, _ in todo]) as writers:  # workers start up meanwhile
-        content = load_content(request.content)
-        warnings = content_warnings(content)
-        heed(warnings, request.strict, warn)
-        cache.keep_warnings(request.content, inputs.content_key(), warnings)
-        env = environment(request.templates)
-        rendered = {spec.id: render_paper(spec, declared(content, spec), env, request.templates)
-                    for spec in dict.fromkeys(spec for spec, _, _ in todo)}
-        tasks = [Task(rendered[spec.id], fmt, request.options) for spec, fmt, _ in todo]
-        outputs = [(path, data) for (_, _, path), data in zip(todo, writers.write_all(tasks, progress))]
-    written = _write_all(request.out, outputs)
-    for (spec, fmt, path), (_, data) in zip(todo, outputs):
-        cache.record(path, inputs.key(spec, fmt), data)
+    content = content or load_content(request.content, kinds(folders))
+    env = environment(folders)
+    rendered = {paper: render_paper(declared(content, paper, frozenset(checked.papers[paper])), paper, env, folders)
+                for paper in dict.fromkeys(paper for paper, _, _, _ in todo)}
+    with Writers(request.jobs, [fmt for _, fmt, _, _ in todo]) as writers:
+        tasks = [Task(rendered[paper], fmt, request.options) for paper, fmt, _, _ in todo]
+        outputs = [(path, data) for (_, _, path, _), data in zip(todo, writers.write_all(tasks, progress))]
+    written = write_all(request.out, outputs)
+    for (_, _, path, key), (_, data) in zip(todo, outputs):
+        cache.record(path, key, data)
     cache.save()
     return written
 
 
-def _stale(request: BuildRequest, inputs, cache: Cache, fresh) -> list[tuple[PaperSpec, str, Path]]:
-    """Return (paper, format, path) of each requested output that is not up to date; pass the rest to ``fresh``."""
-    todo = []
-    for paper in request.papers:
-        for fmt in request.formats:
-            spec, path = PAPERS[paper], request.out / f"{paper}.{fmt}"
-            if cache.is_fresh(path, inputs.key(spec, fmt)):
-                fresh(path)
-            else:
-                todo.append((spec, fmt, path))
-    return todo
+def chosen(requested: tuple[str, ...], declared_papers) -> list[str]:
+    """Return the requested paper ids (all declared ones for none); raise UsageError naming an unknown one."""
+    for paper in requested:
+        if paper not in declared_papers:
+            hint = one_of(paper, declared_papers) or "the content declares no papers"
+            raise UsageError(f'--doc {paper}: no such paper; {hint}')
+    return list(dict.fromkeys(requested)) or list(declared_papers)
 
 
-
-def _write_all(out: Path, outputs: list[tuple[Path, bytes]]) -> list[Path]:
+def write_all(out: Path, outputs: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write every (path, bytes) atomically, after clearing what a killed build left; return the paths."""
     remove_stale_parts(out, [path.name for path, _ in outputs])
     written = []
     for path, data in outputs:

@@ -1,6 +1,6 @@
 """The lgss-docs command line: the one place errors become messages and exit codes.
 
-Exit codes: 0 done; 2 invalid content or template (the user can fix it); 1 anything else.
+Exit codes: 0 done; 2 invalid content, template or request (the user can fix it); 1 anything else.
 """
 
 from __future__ import annotations
@@ -10,48 +10,87 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildError, ContentError, StrictWarnings, TemplateError
+from .errors import BuildError, ContentError, StrictWarnings, TemplateError, UsageError
+
+from .writers import FORMATS  # names only: the writers import their libraries when first used
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    from .papers import PAPERS
-    from .writers import FORMATS
+def default_content() -> Path:
+    """Return the content folder a command uses when not told: this folder if it holds a
+    programme.yaml (a content repository), else content/ (the bundled example's layout)."""
+    return Path(".") if Path("programme.yaml").is_file() else Path("content")
 
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more; got {text!r}")
+    return number
+
+
+# Options several commands share, each defined once: (flags, keyword arguments).
+_OPTIONS = {
+    "content": (("--content",), dict(type=Path, default=None, metavar="DIR",
+                                     help="content folder (default: this folder if it has programme.yaml, else content)")),
+    "out": (("--out",), dict(type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)")),
+    "format": (("--format",), dict(dest="formats", action="append", choices=FORMATS,
+                                   help="format to write; repeat for several (default: all)")),
+    "doc": (("--doc",), dict(dest="papers", action="append", metavar="PAPER",
+                             help="id of a declared paper to write; repeat for several (default: all)")),
+    "templates": (("--templates",), dict(type=Path, default=None, metavar="DIR",
+                                         help="a templates folder laid over the content's own and the built-in ones")),
+    "strict": (("--strict",), dict(action="store_true", help="treat warnings as problems: exit 2 and write nothing")),
+}
+
+
+def _add(parser: argparse.ArgumentParser, *names: str, **overrides) -> None:
+    for name in names:
+        flags, options = _OPTIONS[name]
+        parser.add_argument(*flags, **{**options, **overrides.get(name, {})})
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lgss-docs", description="Build programme papers from YAML content.")
     parser.add_argument("--version", action="version", version=f"lgss-docs {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build papers as HTML, PDF and DOCX",
-                                description="Validate the content, then build every paper in every format.")
-    build.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
-    build.add_argument("--format", dest="formats", action="append", choices=FORMATS,
-                       help="format to write; repeat for several (default: all)")
-    build.add_argument("--doc", dest="papers", action="append", choices=list(PAPERS),
-                       help="paper to build; repeat for several (default: all)")
-    build.add_argument("--templates", type=Path, default=None, help="templates folder (default: the bundled one)")
-    build.add_argument("--reference-docx", type=Path, default=None,
+                                description="Validate the content, then build every declared paper in every format.")
+    _add(build, "content", "out", "format", "doc", "templates", "strict")
+    build.add_argument("--reference-docx", type=Path, default=None, metavar="FILE",
                        help="a .docx whose styles, page setup and headers the DOCX papers take on")
-    build.add_argument("--strict", action="store_true", help="treat warnings as problems: exit 2 and write nothing")
-    build.add_argument("--jobs", type=int, default=None, metavar="N",
+    build.add_argument("--jobs", type=_positive, default=None, metavar="N",
                        help="papers to write at once, one process each (default: the number of cores)")
-    build.add_argument("--force", action="store_true", help="rebuild every paper, even those up to date")
+    build.add_argument("--force", action="store_true", help="rebuild the papers asked for, even those up to date")
 
     check = commands.add_parser("check", help="validate the content without rendering",
                                 description="Validate the content and report every problem as file:line:column.")
-    check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    check.add_argument("--strict", action="store_true", help="treat warnings as problems: exit 2")
+    _add(check, "content", "templates", "strict")
+
+    init = commands.add_parser("init", help="start a new programme's content repository",
+                               description="Write a new content repository to DIR, ready to build: programme.yaml, one "
+                                           "paper, one work stream, .gitignore, .gitattributes, editor settings and a README.")
+    init.add_argument("folder", type=Path, metavar="DIR", help="the folder to create (it must not exist, or be empty)")
+    init.add_argument("--name", default=None, help="the programme's name (default: made from DIR)")
+    init.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                      help="the date of the first paper and report (default: today)")
 
     schema = commands.add_parser("schema", help="write JSON Schemas for the content files",
-                                 description="Write a JSON Schema per content file kind, for editors to validate as you type.")
-    schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
-    _review_commands(commands, PAPERS, FORMATS)
+                                 description="Write a JSON Schema per kind of content file, made from what programme.yaml "
+                                             "declares (RAG levels, boxes), for editors to check YAML as you type.")
+    _add(schema, "content")
+    schema.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="folder to write to (default: schema)")
+    _review_commands(commands)
     return parser
 
 
-def _review_commands(commands, papers, formats) -> None:
+def _review_commands(commands) -> None:
     diff = commands.add_parser(
         "diff", help="what changed between two versions: a summary, redlines and tracked changes",
         description="Compare two versions of the content (git revisions, or two content folders): print a "
@@ -60,14 +99,8 @@ def _review_commands(commands, papers, formats) -> None:
     diff.add_argument("old", metavar="OLD", help="the earlier version: a git revision (e.g. HEAD~1, a tag) or a content folder")
     diff.add_argument("new", metavar="NEW", nargs="?", default=None,
                       help="the later version, as OLD (default: the content folder as it is now)")
-    diff.add_argument("--content", type=Path, default=Path("content"),
-                      help="content folder, whose git repository revisions are read from (default: content)")
-    diff.add_argument("--out", type=Path, default=Path("output/review"), help="output folder (default: output/review)")
-    diff.add_argument("--format", dest="formats", action="append", choices=formats,
-                      help="redline format to write; repeat for several (default: all)")
-    diff.add_argument("--doc", dest="papers", action="append", choices=list(papers),
-                      help="paper to redline; repeat for several (default: all)")
-    diff.add_argument("--templates", type=Path, default=None, help="templates folder (default: the bundled one)")
+    _add(diff, "content", "out", "format", "doc", "templates",
+         out=dict(default=Path("output/review"), help="output folder (default: output/review)"))
 
     setup = commands.add_parser(
         "git-setup", help="let git diff show the text of committed .docx and .pdf papers",
@@ -87,6 +120,8 @@ def _review_commands(commands, papers, formats) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
+    if getattr(args, "content", "absent") is None:
+        args.content = default_content()
     try:
         return _COMMANDS[args.command](args)
     except StrictWarnings as exc:
@@ -105,27 +140,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{exc}", file=sys.stderr)
         print("template error; nothing was written.", file=sys.stderr)
         return EXIT_INVALID
+    except UsageError as exc:
+        print(f"lgss-docs {args.command}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except BuildError as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
+        print(f"{args.command} failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
 
 
 def _build(args) -> int:
     from .build import BuildRequest, build
     from .parallel import available_cores
-    from .papers import PAPERS
     from .progress import Progress
-    from .render.templates import DEFAULT_TEMPLATES
-    from .writers import FORMATS, WriterOptions
+    from .writers import WriterOptions
 
     request = BuildRequest(
         content=args.content, out=args.out,
         formats=tuple(dict.fromkeys(args.formats or FORMATS)),
-        papers=tuple(dict.fromkeys(args.papers or PAPERS)),
-        templates=args.templates or DEFAULT_TEMPLATES,
+        papers=tuple(dict.fromkeys(args.papers or ())),
+        templates=args.templates,
         options=WriterOptions(reference_docx=args.reference_docx),
         strict=args.strict,
-        jobs=max(1, args.jobs or available_cores()), force=args.force,
+        jobs=args.jobs or available_cores(), force=args.force,
     )
     # Progress is for a person watching a terminal; logs and pipes get only the results.
     progress = Progress() if sys.stderr.isatty() else (lambda _: None)
@@ -135,12 +171,18 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
+    from .render.templates import kinds, layers
     from .validate import load_content
     from .validate.warnings import content_warnings, heed
 
-    content = load_content(args.content)
+    content = load_content(args.content, kinds(layers(args.content, args.templates)))
     heed(content_warnings(content), args.strict, _print_warning)
-    print(f"{args.content}: valid ({len(content.workstreams)} work streams, {len(content.services)} services).")
+    words = content.programme.words
+    counts = [f"{len(content.papers)} paper{'s' if len(content.papers) != 1 else ''}",
+              f"{len(content.workstreams)} {words.plural if len(content.workstreams) != 1 else words.workstream}"]
+    if content.services:
+        counts.append(f"{len(content.services)} service{'s' if len(content.services) != 1 else ''}")
+    print(f"{args.content}: valid ({', '.join(counts)}).")
     return EXIT_OK
 
 
@@ -148,26 +190,37 @@ def _print_warning(warning) -> None:
     print(f"warning: {warning}", file=sys.stderr)
 
 
+def _init(args) -> int:
+    from .starter import init
+
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UsageError(f"--date {args.date}: expected a date such as 2026-11-23") from None
+    for path in init(args.folder, args.name, day):
+        print(f"wrote {path}")
+    print(f"next: cd {args.folder} && lgss-docs build")
+    return EXIT_OK
+
+
 def _schema(args) -> int:
     from .schema import write_schemas
 
-    for path in write_schemas(args.out):
+    for path in write_schemas(args.content, args.out if args.out is not None else Path("schema")):
         print(f"wrote {path}")
     return EXIT_OK
 
 
 def _diff(args) -> int:
-    from .papers import PAPERS
-    from .render.templates import DEFAULT_TEMPLATES
     from .review.run import ReviewRequest, review
     from .review.summary import as_text
-    from .writers import FORMATS
 
     result = review(ReviewRequest(
         old=args.old, new=args.new, content=args.content, out=args.out,
         formats=tuple(dict.fromkeys(args.formats or FORMATS)),
-        papers=tuple(dict.fromkeys(args.papers or PAPERS)),
-        templates=args.templates or DEFAULT_TEMPLATES))
+        papers=tuple(dict.fromkeys(args.papers or ())), templates=args.templates))
     print(as_text(result.changes, result.old.label, result.new.label))
     for path in result.written:
         print(f"wrote {path}")
@@ -192,7 +245,7 @@ def _textconv(args) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "schema": _schema,
+_COMMANDS = {"build": _build, "check": _check, "init": _init, "schema": _schema,
              "diff": _diff, "git-setup": _git_setup, "textconv": _textconv}
 
 

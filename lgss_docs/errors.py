@@ -55,3 +55,7 @@ class TemplateError(LgssDocsError):
 
 class BuildError(LgssDocsError):
     """A paper could not be written (disk full, permissions, a renderer refusing input)."""
+
+
+class UsageError(LgssDocsError):
+    """A command was asked for something that does not exist (a paper id, a folder); says what there is."""

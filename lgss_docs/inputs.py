@@ -1,54 +1,123 @@
 """What each paper reads: the parts of the content folder it is built from, and nothing else.
 
-A part is a content file or folder named as in ``load/tree.py`` (programme, consultation,
-workstreams, ...). A paper declares its parts in ``PaperSpec.reads``; the build cache rebuilds
-a paper only when one of them changes, so a declaration must never leave a part out. To keep
-declarations honest, a paper's view is given its content with every undeclared part replaced
-by a stand-in that fails the build as soon as the view touches it.
+A part is a content file or folder named as in ``load/tree.py`` (programme, workstreams,
+services, ...), or one paper's own file (``paper:ID``). What a paper reads follows from what it
+declares: its kind, its blocks, its appendices, and the facts named in the text it prints,
+including the text of the parts it reads. The build cache rebuilds a paper only when one of
+those parts changes; to keep that honest, a paper's view is given its content with every other
+part replaced by a stand-in that fails the build as soon as the view touches it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
+from collections.abc import Iterator
 
 from .errors import BuildError
-from .load.tree import FOLDERS, SINGLE_FILES
+from .load.tree import FILES, FOLDERS, entry_id
+from .model.content import PLACEHOLDER, Content
+from .model.paper import Paper
 
-EVERYTHING = None  # a paper that declares nothing reads every file of the content folder
-
-
-def parts() -> tuple[str, ...]:
-    """Return the name of every part of a content folder."""
-    return (*SINGLE_FILES, *FOLDERS)
-
-
-def part_files(part: str, files: list[str]) -> list[str]:
-    """Return the files of ``part`` among ``files`` (paths relative to the content folder)."""
-    if part in SINGLE_FILES:
-        return [name for name in files if name == SINGLE_FILES[part]]
-    folder = FOLDERS[part]
-    # As read_tree finds them: the .yaml files directly inside the folder.
-    return [name for name in files if name.startswith(f"{folder}/") and name.count("/") == 1 and name.endswith(".yaml")]
+# The part a table block lists its rows from.
+TABLE_PARTS = {"rag_summary": "workstreams", "escalations": "workstreams", "services": "services",
+               "temporary_arrangements": "arrangements"}
+# The part each group of facts comes from (other groups come from facts.yaml).
+FACT_PARTS = {"dates": "programme", "programme": "programme", "workstreams": "workstreams", "paper": None, "table": None}
 
 
-def declared(content, spec):
-    """Return ``content`` as paper ``spec`` may see it: each part it does not declare is a stand-in."""
-    if spec.reads is EVERYTHING:
-        return content
-    hidden = {part: _Undeclared(spec.id, part) for part in parts() if part not in spec.reads}
-    # Each part's Source (kept for error positions) goes with the part.
-    hidden.update({f"{part}_source": _Undeclared(spec.id, part) for part in hidden
-                   if f"{part}_source" in {f.name for f in dataclasses.fields(content)}})
-    return dataclasses.replace(content, **{k: v for k, v in hidden.items() if hasattr(content, k)})
+def paper_part(paper_id: str) -> str:
+    return f"paper:{paper_id}"
+
+
+def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
+    """Yield (part, loc) for each part the blocks and kind of ``paper`` list things from."""
+    if paper.kind == "plan":
+        yield "plan", ("kind",)
+    for s, section in enumerate(paper.sections):
+        for b, block in enumerate(section.blocks):
+            loc = ("sections", s, "blocks", b)
+            if getattr(block, "workstream_pages", False):
+                yield "workstreams", loc + ("workstream_pages",)
+            elif (part := TABLE_PARTS.get(getattr(block, "table", None))) is not None:
+                yield part, loc + ("table",)
+
+
+def groups_named(data) -> set[str]:
+    """Return the groups of every fact named in the strings of ``data`` (a file's plain data)."""
+    if isinstance(data, str):
+        return {m[1] for m in PLACEHOLDER.finditer(data)}
+    if isinstance(data, dict):
+        return set().union(*map(groups_named, data.values())) if data else set()
+    if isinstance(data, list):
+        return set().union(*map(groups_named, data)) if data else set()
+    return set()
+
+
+def _sources(content: Content, part: str):
+    """Yield the sources (files) of ``part`` in ``content``."""
+    if part.startswith("paper:"):
+        yield content.papers[part.removeprefix("paper:")].source
+    elif part in ("workstreams", "services"):
+        yield from (entry.source for entry in getattr(content, part))
+    elif part == "programme":
+        yield content.programme_source
+    elif (source := getattr(content, f"{part}_source", None)) is not None:
+        yield source
+
+
+def reads(content: Content, paper_id: str) -> frozenset[str]:
+    """Return every part paper ``paper_id`` reads: what it lists, its appendices, the facts its text names."""
+    paper = content.papers[paper_id].model
+    parts = {"programme", paper_part(paper_id), *(part for part, _ in block_parts(paper))}
+    for appendix in paper.appendices:
+        if appendix.paper in content.papers:
+            parts.add(paper_part(appendix.paper))
+            parts.update(part for part, _ in block_parts(content.papers[appendix.paper].model))
+    todo = list(parts)
+    while todo:  # the text of a part read may name facts of another part
+        for source in _sources(content, todo.pop()):
+            for group in groups_named(source.data):
+                part = FACT_PARTS.get(group, "facts")
+                if part is not None and part not in parts:
+                    parts.add(part)
+                    todo.append(part)
+    return frozenset(parts)
+
+
+def part_files(part: str, listing: dict[str, list[str]]) -> list[str]:
+    """Return the files of ``part`` in a content listing (part -> relative paths)."""
+    if part.startswith("paper:"):
+        return [name for name in listing.get("papers", []) if entry_id(name) == part.removeprefix("paper:")]
+    return list(listing.get(part, []))
+
+
+def declared(content: Content, paper_id: str, parts: frozenset[str]) -> Content:
+    """Return ``content`` as paper ``paper_id`` may see it: each part it does not read is a stand-in."""
+    why = f"the {paper_id} paper reads {{part}}, which lgss_docs.inputs.reads does not list; the build cache could serve a stale paper"
+    hidden = {part: _Undeclared(why.format(part=part)) for part in (*FILES, *FOLDERS) if part not in parts and part != "papers"}
+    for part in list(hidden):
+        if f"{part}_source" in {f.name for f in dataclasses.fields(content)}:
+            hidden[f"{part}_source"] = hidden[part]
+    papers = {pid: entry for pid, entry in content.papers.items() if paper_part(pid) in parts}
+    return dataclasses.replace(content, papers=_Papers(papers, why), **hidden)
+
+
+class _Papers(dict):
+    """The papers a paper may read; looking up any other fails the build."""
+
+    def __init__(self, papers, why: str):
+        super().__init__(papers)
+        self._why = why
+
+    def __missing__(self, key):
+        raise BuildError(self._why.format(part=paper_part(key)))
 
 
 class _Undeclared:
-    """Stands in for a part a paper did not declare; any use of it is a bug in the declaration."""
+    """Stands in for a part a paper does not read; any use of it is a bug in ``reads``."""
 
-    def __init__(self, paper: str, part: str):
-        self._why = (f"the {paper} paper reads {part} but its PaperSpec.reads does not declare it; "
-                     "add it, or the build cache could serve a stale paper")
+    def __init__(self, why: str):
+        self._why = why
 
     def __getattr__(self, name):
         raise BuildError(self._why)
@@ -61,9 +130,3 @@ class _Undeclared:
 
     def __bool__(self):
         raise BuildError(self._why)
-
-
-def visible_files(root: Path) -> list[str]:
-    """Return every file under ``root``, relative and sorted, leaving out hidden ones (.git, editor swap files)."""
-    found = (p.relative_to(root) for p in Path(root).rglob("*") if p.is_file())
-    return sorted(p.as_posix() for p in found if not any(part.startswith(".") for part in p.parts))

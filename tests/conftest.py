@@ -11,6 +11,8 @@ from lgss_docs.build import BuildRequest, build
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content"
+# Every bundled programme: the LGSS example, then those under examples/.
+EXAMPLES = [EXAMPLE, *sorted(p.parent for p in (ROOT / "examples").glob("*/programme.yaml"))]
 
 
 @pytest.fixture(scope="session")

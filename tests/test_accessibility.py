@@ -19,12 +19,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from lgss_docs.papers import PAPERS
+from lgss_docs.model.colour import contrast
+from lgss_docs.validate import load_content
 
-from conftest import ROOT
+from conftest import EXAMPLE, EXAMPLES, ROOT
 from support import W
 
-PAPER_IDS = list(PAPERS)
+PAPER_IDS = list(load_content(EXAMPLE).papers)
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -190,32 +191,21 @@ def test_libreoffice_opens_and_converts_each_docx(built, libreoffice, tmp_path, 
 
 
 # -- colour ------------------------------------------------------------------------------
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """Return the WCAG contrast ratio of two #rrggbb colours."""
-    high, low = sorted((_luminance(a.lstrip("#")), _luminance(b.lstrip("#"))), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_contrast_formula_against_known_values():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
-def test_every_tint_meets_4_5_to_1_against_its_text():
-    css = "\n".join(p.read_text() for p in (ROOT / "templates" / "css").glob("*.css"))
-    ink = re.search(r"--ink:\s*(#[0-9a-fA-F]{6})", css).group(1)
-    tints = re.findall(r"\.(rag-[a-z-]+|gantt-[a-z0-9-]+|version-[a-z0-9-]+)\s*\{[^}]*?background(?:-color)?:\s*(#[0-9a-fA-F]{6})", css)
-    assert len(tints) >= 5
-    for name, colour in tints:
-        assert contrast(ink, colour) >= 4.5, f"{name} {colour} against {ink}"
-    accent = re.search(r"--accent:\s*(#[0-9a-fA-F]{6})", css).group(1)
-    assert contrast(accent, "#ffffff") >= 4.5
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name if p.name == "content" else p.name)
+def test_every_declared_tint_meets_4_5_to_1_against_its_text(example):
+    content = load_content(example)
+    style = content.programme.style
+    tints = [level.colour for level in content.programme.rag.scale] + [style.header_fill]
+    tints += [t.colour for t in content.plan.timetables] if content.plan else []
+    assert len(tints) >= 4
+    for colour in tints:
+        assert contrast(style.ink, colour) >= 4.5, f"{colour} against {style.ink}"
+    assert contrast(style.accent, "#ffffff") >= 4.5
 
 
 # -- HTML with axe-core ------------------------------------------------------------------

@@ -18,12 +18,13 @@ from lgss_docs.build import BuildRequest, build
 from lgss_docs.cache import CACHE_NAME
 from lgss_docs.errors import BuildError
 from lgss_docs.inputs import declared
-from lgss_docs.papers import PAPERS, render_paper
 from lgss_docs.progress import Progress
-from lgss_docs.render.templates import DEFAULT_TEMPLATES, environment
+from lgss_docs.render.paper import render_paper
+from lgss_docs.render.templates import BUILT_IN, environment
 from lgss_docs.validate import load_content
 from lgss_docs.writers import WriterOptions
 
+PAPERS = ("committee-report", "highlight-report", "transition-plan")
 QUICK = ("html", "docx")  # enough to see what is rebuilt; PDF only where it matters
 ALL = {f"{paper}.{fmt}" for paper in PAPERS for fmt in QUICK}
 
@@ -38,9 +39,10 @@ def warm(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(tmp_path, warm) -> Path:
-    """Return a folder with copies of the example's content and templates, and of its warm output."""
+    """Return a folder with copies of the example's content, of the built-in templates (as a layer
+    over them), and of its warm output."""
     shutil.copytree(EXAMPLE, tmp_path / "content")
-    shutil.copytree(DEFAULT_TEMPLATES, tmp_path / "templates")
+    shutil.copytree(BUILT_IN, tmp_path / "templates")
     shutil.copytree(warm, tmp_path / "output")
     return tmp_path
 
@@ -66,8 +68,10 @@ def test_a_second_build_writes_nothing_and_says_what_is_up_to_date(project):
     assert {p.name for p in fresh} == ALL
 
 
-# The committee report reads everything; the highlight report reads work streams and consultation,
-# the transition plan reads plan.yaml; all three read programme.yaml.
+# What each paper reads follows from what it declares: the committee report lists work streams,
+# services and arrangements, names consultation facts and prints the other two papers as its
+# appendices; the highlight report reads its own file and the work streams; the plan its own file
+# and plan.yaml; all three read programme.yaml.
 BOTH = {f"{paper}.{fmt}" for paper in ("committee-report", "highlight-report") for fmt in QUICK}
 COMMITTEE = {"committee-report.html", "committee-report.docx"}
 PLAN = {f"{paper}.{fmt}" for paper in ("committee-report", "transition-plan") for fmt in QUICK}
@@ -77,14 +81,25 @@ PLAN = {f"{paper}.{fmt}" for paper in ("committee-report", "transition-plan") fo
     ("workstreams/03-finance.yaml", "rag: Amber", "rag: Red", BOTH),
     ("services/01-hr-advisory.yaml", "HR Advisory", "HR Advice", COMMITTEE),
     ("temporary-arrangements.yaml", "Procurement", "Purchasing", COMMITTEE),
-    ("consultation.yaml", "staff_redeployed: 14", "staff_redeployed: 15", BOTH),
+    ("facts.yaml", "staff_redeployed: 14", "staff_redeployed: 15", COMMITTEE),
     ("programme.yaml", "LGSS", "L.G.S.S.", ALL),
     ("plan.yaml", "version: 6", "version: 7", PLAN),
-    ("consultation.yaml", "# Collective", "# The collective", BOTH),  # a comment: bytes, not facts, decide
+    ("facts.yaml", "# Collective", "# The collective", COMMITTEE),  # a comment: bytes, not facts, decide
+    ("papers/committee-report.yaml", "Confidential", "Restricted", COMMITTEE),
+    ("papers/highlight-report.yaml", "Programme Update Report", "Programme Update", BOTH),
+    ("papers/transition-plan.yaml", "kind: plan", "kind: plan\nconfidentiality: Draft", PLAN),
 ])
 def test_editing_content_rebuilds_the_papers_that_read_it(project, path, old, new, rebuilt):
     _edit(project / "content" / path, old, new)
     assert _rebuild(project) == rebuilt
+
+
+def test_a_fact_named_in_a_work_stream_makes_its_papers_read_the_facts(project):
+    _edit(project / "content" / "workstreams" / "02-hr-consultation.yaml", "  - The formal feedback",
+          "  - Of {consultation.staff_consulted} staff, the formal feedback")
+    assert _rebuild(project) == BOTH
+    _edit(project / "content" / "facts.yaml", "staff_consulted: 1300", "staff_consulted: 1310")
+    assert _rebuild(project) == BOTH
 
 
 def test_a_new_or_removed_file_in_a_folder_counts_as_an_edit(project):
@@ -97,7 +112,7 @@ def test_a_new_or_removed_file_in_a_folder_counts_as_an_edit(project):
     assert _rebuild(project) == BOTH
 
 
-@pytest.mark.parametrize("path", ["partials/cover.html.j2", "css/paper.css", "css/highlight-report.css"])
+@pytest.mark.parametrize("path", ["partials/cover.html.j2", "css/paper.css", "css/workstream-page.css"])
 def test_editing_a_template_or_stylesheet_rebuilds_every_paper(project, path):
     target = project / "templates" / path
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -139,8 +154,9 @@ def test_a_deleted_or_hand_edited_output_is_rebuilt(project, warm, damage):
     assert paper.read_bytes() == (warm / paper.name).read_bytes()
 
 
-@pytest.mark.parametrize("cache", [b"", b"{", b'{"version": 1, "outputs": [1, 2]}', b"[]", b"\xff\xfe garbage",
-                                   b'{"version": 1, "outputs": {"committee-report.html": {"key": 1}}, "warnings": {}}'])
+@pytest.mark.parametrize("cache", [b"", b"{", b'{"version": 2, "outputs": [1, 2]}', b"[]", b"\xff\xfe garbage",
+                                   b'{"version": 2, "outputs": {"committee-report.html": {"key": 1}}, "checked": {}}',
+                                   b'{"version": 2, "outputs": {}, "checked": {"key": "k", "papers": [], "warnings": [1]}}'])
 def test_a_corrupt_or_truncated_cache_is_ignored(project, cache):
     (project / "output" / CACHE_NAME).write_bytes(cache)
     assert _rebuild(project) == ALL
@@ -159,11 +175,20 @@ def test_a_no_op_build_still_reports_the_contents_warnings(project):
     assert warned[0].path.endswith("content/workstreams/01-governance.yaml")
 
 
-def test_a_paper_that_reads_a_part_it_does_not_declare_fails_the_build():
+def test_a_paper_that_reads_a_part_not_listed_in_its_reads_fails_the_build():
     content = load_content(EXAMPLE)
-    narrow = dataclasses.replace(PAPERS["highlight-report"], reads=("programme", "workstreams"))
-    with pytest.raises(BuildError, match="reads consultation but its PaperSpec.reads does not declare it"):
-        render_paper(narrow, declared(content, narrow), environment())
+    narrow = frozenset({"programme", "paper:highlight-report"})
+    with pytest.raises(BuildError, match="reads workstreams, which lgss_docs.inputs.reads does not list"):
+        render_paper(declared(content, "highlight-report", narrow), "highlight-report", environment())
+    with pytest.raises(BuildError, match="reads paper:highlight-report, which lgss_docs.inputs.reads does not list"):
+        render_paper(declared(content, "committee-report", frozenset(set(content.papers) - {"paper:highlight-report"})
+                              | {"programme", "workstreams", "services", "arrangements", "facts", "plan",
+                                 "paper:committee-report", "paper:transition-plan"}), "committee-report", environment())
+
+
+def test_force_rebuilds_the_papers_asked_for_and_keeps_the_others_fresh(project):
+    assert _rebuild(project, force=True, papers=("transition-plan",)) == {"transition-plan.html", "transition-plan.docx"}
+    assert _rebuild(project) == set()
 
 
 def test_a_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path):

@@ -14,6 +14,7 @@ from support import docx_paragraphs, pdf_pages
 from conftest import EXAMPLE
 
 CONTENT = load_content(EXAMPLE)
+REPORT = CONTENT.papers["committee-report"].model
 
 
 def _flat(text: str) -> str:
@@ -85,11 +86,10 @@ def test_consultation_figures_and_key_dates(texts, fmt):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cover_panel(texts, fmt):
-    report = CONTENT.programme.committee_report
     text = texts[fmt]
-    assert f"To {report.meeting.committee}" in text
-    assert f"Date {long_date(report.meeting.date)}" in text
-    for author in report.authors:
+    assert f"To {REPORT.meeting.name}" in text
+    assert f"Date {long_date(REPORT.meeting.date)}" in text
+    for author in REPORT.authors:
         person = CONTENT.person(author)
         assert f"{person.name} ({person.role})" in text
     assert "Note that the LGSS Joint Committee ceases on 26 November 2020" in text
@@ -98,7 +98,7 @@ def test_cover_panel(texts, fmt):
 def test_sections_are_numbered_headings(built):
     page = lxml_html.fromstring(built["committee-report.html"].read_bytes())
     headings = [_flat(h.text_content()) for h in page.iter("h2")]
-    expected = [f"{n}. {s.heading}" for n, s in enumerate(CONTENT.programme.committee_report.sections, 1)]
+    expected = [f"{n}. {s.heading}" for n, s in enumerate(REPORT.sections, 1)]
     assert headings[: len(expected)] == expected
     assert page.get("lang") == "en-GB"
     assert page.find(".//title").text == "LGSS Business Transition Programme Update – Confidential"

@@ -15,7 +15,6 @@ from lxml import html as lxml_html
 
 from lgss_docs.cli import main
 from lgss_docs.model.dates import long_date
-from lgss_docs.model.workstream import REPORT_BOXES
 from lgss_docs.render.markdown import markdown_html
 from lgss_docs.validate import load_content
 from support import W, docx_paragraphs, pdf_pages
@@ -24,6 +23,8 @@ from conftest import EXAMPLE, ROOT
 
 CONTENT = load_content(EXAMPLE)
 WORKSTREAMS = [e.model for e in CONTENT.workstreams]
+BOXES = [box.id for box in CONTENT.programme.workstream_page.boxes]
+PAPER = CONTENT.papers["highlight-report"].model
 
 
 def _flat(text: str) -> str:
@@ -53,7 +54,7 @@ def _items(markdown: str) -> list[str]:
 
 def _pdf_body(path) -> list[str]:
     """Return each page's text without the running header and footer, spaces folded."""
-    title = CONTENT.programme.highlight_report.title
+    title = PAPER.title
     return [_flat(re.sub(r"Page \d+ of \d+", " ", page).replace(title, " ")) for page in pdf_pages(path)]
 
 
@@ -81,7 +82,7 @@ def test_every_workstream_with_its_lead_date_rag_and_bullets(texts, fmt, ws):
     text = texts[fmt]
     assert f"5.{ws.number} {ws.title}" in text
     assert _header_block(ws) in text
-    items = [item for box in REPORT_BOXES for item in _items(getattr(ws, box) or "")]
+    items = [item for box in BOXES for item in _items(ws.box(box))]
     assert items, "every work stream reports something"
     for item in items:
         assert item in text, f"{fmt}: missing {item!r}"
@@ -100,10 +101,11 @@ def test_an_empty_box_says_none(built):
     assert len(tables) == len(WORKSTREAMS)
     for ws, table in zip(WORKSTREAMS, tables):
         boxes = [_flat(td.text_content()) for tr in table.iterfind("tbody/tr[@class='may-split']") for td in tr]
-        expected = [box for box in REPORT_BOXES if box != "objectives" or ws.objectives]
+        # Objectives are hidden when a work stream gives none (when_empty: hide); the others say "None".
+        expected = [box for box in BOXES if box != "objectives" or ws.box("objectives")]
         assert len(boxes) == len(expected)
         for name, shown in zip(expected, boxes):
-            assert (shown == "None") == (not getattr(ws, name)), f"{ws.title}: {name}"
+            assert (shown == "None") == (not ws.box(name)), f"{ws.title}: {name}"
 
 
 def test_escalations_are_gathered_for_the_board(built):
@@ -138,7 +140,8 @@ def _highlight_tables(path):
     root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
     return [t for t in root.iter(f"{W}tbl")
             if t.find(f"{W}tblPr/{W}tblCaption") is not None
-            and t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val").startswith("Highlight report of")]
+            and t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val").startswith("Project work stream")
+            and t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val").count(":") == 1]
 
 
 def test_docx_grid_is_a_word_table_with_repeating_header_rows(built):
@@ -185,7 +188,7 @@ def test_headings_nest_in_both_places(built, paper, section_level):
 
 
 def test_committee_report_carries_it_as_appendix_2(built):
-    appendices = CONTENT.programme.committee_report.appendices
+    appendices = CONTENT.papers["committee-report"].model.appendices
     number, appendix = next((n, a) for n, a in enumerate(appendices, 1) if a.paper == "highlight-report")
     heading = f"Appendix {number}: {appendix.title}"
     assert (2, heading) in _heading_levels(built["committee-report.html"])
@@ -211,16 +214,16 @@ current_status: |
 
 @pytest.mark.parametrize("date, status, expected", [
     ("2020-11-20", "On track.",
-     "6:14: report_date: 20 November 2020 is after the highlight report's date, 12 November 2020"),
+     "6:14: report_date: 20 November 2020 is after the date of the highlight-report paper, 12 November 2020"),
     ("2020-09-30", "On track.",
-     "6:14: report_date: 30 September 2020 is more than 6 weeks before the highlight report's date, "
+     "6:14: report_date: 30 September 2020 is more than 6 weeks before the date of the highlight-report paper, "
      "12 November 2020; is this report up to date?"),
     ("2020-10-01", "On track.", None),  # exactly 6 weeks before: still current
     ("2020-11-12", "Contract signed on 3rd March 2022.",
-     '8:17: current_status: "3rd March 2022" is more than a year from the highlight report\'s date, '
+     '8:17: current_status: "3rd March 2022" is more than a year from the date of the highlight-report paper, '
      "12 November 2020; is the year right?"),
     ("2020-11-12", "Contract signed on 1/11/19.",
-     '8:17: current_status: "1/11/19" is more than a year from the highlight report\'s date, '
+     '8:17: current_status: "1/11/19" is more than a year from the date of the highlight-report paper, '
      "12 November 2020; is the year right?"),
     ("2020-11-12", "Next review on 30 October 2021.", None),  # within a year
 ])
@@ -230,7 +233,7 @@ def test_check_warns_and_still_succeeds(content_copy, capsys, monkeypatch, date,
         "# a work stream written for this test\n\n" + WORKSTREAM.format(date=date, status=status), encoding="utf-8")
     assert main(["check", "--content", "content"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "content: valid (8 work streams, 22 services).\n"
+    assert captured.out == "content: valid (3 papers, 8 project work streams, 22 services).\n"
     ours = [line for line in captured.err.splitlines() if "08-procurement" in line]
     assert ours == ([f"warning: content/workstreams/08-procurement.yaml:{expected}"] if expected else [])
 
@@ -244,7 +247,7 @@ def test_the_seeds_slip_is_a_warning_on_check_and_build(content_copy, capsys, mo
     governance.write_text(text.replace("first meeting on 4 December 2020;", "first meeting on 4 December 2021;"), encoding="utf-8")
     line = next(n for n, text in enumerate(governance.read_text().splitlines(), 1) if text.startswith("current_status:"))
     warning = (f"warning: content/workstreams/01-governance.yaml:{line}:17: current_status: \"4 December 2021\" "
-               "is more than a year from the highlight report's date, 12 November 2020; is the year right?")
+               "is more than a year from the date of the highlight-report paper, 12 November 2020; is the year right?")
     assert main(["check", "--content", "content"]) == 0
     assert capsys.readouterr().err.splitlines() == [warning]
     assert main(["build", "--content", "content", "--out", str(tmp_path), "--doc", "highlight-report", "--format", "html"]) == 0
@@ -255,8 +258,8 @@ def test_the_seeds_slip_is_a_warning_on_check_and_build(content_copy, capsys, mo
 
 
 @pytest.mark.parametrize("file, old, new, expected", [
-    ("programme.yaml", "report_by: claire-townrow", "report_by: claire",
-     'highlight_report.report_by: "claire" is not in people; did you mean "claire-townrow"?'),
+    ("papers/highlight-report.yaml", "authors: [claire-townrow]", "authors: [claire]",
+     'authors[0]: "claire" is not in people in programme.yaml; did you mean "claire-townrow"?'),
     ("workstreams/02-hr-consultation.yaml", "  - The formal feedback", "  - On {dates.no-such-day} the formal feedback",
      "current_status: {dates.no-such-day} names no known fact;"),
 ])

@@ -32,12 +32,12 @@ def injected(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("injected")
     content = root / "content"
     shutil.copytree(EXAMPLE, content)
-    _replace(content / "programme.yaml", "  title: LGSS Business Transition Programme Update",
-             f"  title: LGSS Update {SCRIPT}")
+    _replace(content / "papers" / "committee-report.yaml", "title: LGSS Business Transition Programme Update",
+             f"title: LGSS Update {SCRIPT}")
     _replace(content / "workstreams" / "01-governance.yaml", "title: Governance", f"title: Governance {TAGS}")
     _replace(content / "services" / "01-hr-advisory.yaml", "name: HR Advisory", "name: HR Advisory <i>x</i>")
-    _replace(content / "programme.yaml", "        - text: Appendix 2 gives the detail for each project work stream.",
-             f"        - text: 'Appendix 2 follows. {SCRIPT} {LINKS}'")
+    _replace(content / "papers" / "committee-report.yaml", "      - text: Appendix 2 gives the detail for each project work stream.",
+             f"      - text: 'Appendix 2 follows. {SCRIPT} {LINKS}'")
     paths = build(BuildRequest(content=content, out=root / "out", papers=("committee-report",)))
     return {path.suffix[1:]: path for path in paths}
 

@@ -55,7 +55,7 @@ def previous(tmp_path_factory) -> tuple[Path, dict[str, bytes], float]:
     took = time.monotonic() - started
     content = root / "content"
     shutil.copytree(EXAMPLE, content)
-    programme = content / "programme.yaml"
+    programme = content / "papers" / "highlight-report.yaml"
     programme.write_text(programme.read_text(encoding="utf-8").replace(
         "subject: LGSS Business Transition Programme Update Report", "subject: LGSS Business Transition Programme Update Report (revised)", 1),
         encoding="utf-8")

@@ -13,8 +13,8 @@ from conftest import EXAMPLE, ROOT
 from lgss_docs.cli import main
 from lgss_docs.errors import TemplateError
 from lgss_docs.load import load_yaml
-from lgss_docs.papers import RenderedPaper
-from lgss_docs.render.templates import DEFAULT_TEMPLATES
+from lgss_docs.render.paper import RenderedPaper
+from lgss_docs.render.templates import BUILT_IN
 from lgss_docs.validate.images import image_problems
 from lgss_docs.writers import WriterOptions, pdf
 
@@ -97,9 +97,9 @@ def test_building_the_example_opens_nothing_outside_the_project(tmp_path):
 
 def test_a_template_asking_for_a_local_file_fails_the_build(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(DEFAULT_TEMPLATES, tmp_path / "templates")
-    report = tmp_path / "templates" / "committee-report.html.j2"
-    report.write_text(report.read_text(encoding="utf-8").replace(
+    report = tmp_path / "templates" / "kinds" / "report.html.j2"
+    report.parent.mkdir(parents=True)
+    report.write_text((BUILT_IN / "kinds" / "report.html.j2").read_text(encoding="utf-8").replace(
         "<main>", '<main><img src="file:///etc/passwd" alt="">', 1), encoding="utf-8")
     (tmp_path / "output").mkdir()
     code = main(["build", "--content", str(EXAMPLE), "--out", "output", "--templates", "templates"])

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
-from lgss_docs.model.plan import MARKS, Month
+from lgss_docs.model.plan import Month
+from lgss_docs.writers.docx.walker import HATCHING
 from lgss_docs.validate import load_content
 
 from conftest import EXAMPLE
@@ -111,7 +112,7 @@ def test_shaded_month_cells_match_the_months_each_span_covers(built, plan):
             if shd is not None and shd.get(f"{W}fill") in timetables:
                 timetable = timetables[shd.get(f"{W}fill")]
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
-                assert shd.get(f"{W}val") == MARKS[timetable.mark]
+                assert shd.get(f"{W}val") == HATCHING[timetable.mark]
                 shaded[current.id, timetable.id] += int(span.get(f"{W}val")) if span is not None else 1
     expected = Counter({(a.id, tid): sum(s.months for s in spans)
                         for _, _, a in plan.activities() for tid, spans in a.timetable.items()})

@@ -18,17 +18,19 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLE
 from lgss_docs.errors import ContentError, TemplateError
-from lgss_docs.papers import PAPERS, render_paper
+from lgss_docs.render.paper import render_paper
 from lgss_docs.render.templates import environment
 from lgss_docs.validate import load_content
 
 FILES = sorted(p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*.yaml"))
 # Field names the models know, so random trees often get past "unknown field".
-NAMES = ["programme", "name", "organisation", "partners", "code", "kind", "people", "id", "role", "rag_scale",
-         "level", "definition", "key_dates", "date", "event", "committee_report", "title", "meeting", "committee",
-         "authors", "purpose", "recommendations", "status_as_at", "sections", "heading", "blocks", "text", "table",
-         "number", "lead", "report_date", "rag", "model", "lead_authority", "scope", "arrangements", "service",
-         "agreed", "revision", "started", "staff_consulted", "posts_deleted", "staff_redeployed"]
+NAMES = ["programme", "name", "organisation", "partners", "code", "kind", "people", "id", "role", "rag", "scale",
+         "level", "colour", "definition", "dimensions", "not_reported", "overall", "key_dates", "date", "event",
+         "words", "workstream", "workstream_page", "boxes", "heading", "width", "service_models", "title", "meeting",
+         "short", "authors", "purpose", "recommendations", "items", "status_as_at", "sections", "blocks", "text",
+         "table", "caption", "columns", "field", "workstream_pages", "appendices", "paper", "cover", "value",
+         "number", "lead", "report_date", "model", "lead_authority", "scope", "arrangements", "service",
+         "agreed", "revision", "consultation", "staff_consulted", "current_status", "escalations"]
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -54,8 +56,8 @@ def _validate_and_render(root: Path) -> None:
     """Validate ``root`` and render every paper to HTML; only the project's own errors may escape."""
     try:
         content = load_content(root)
-        for spec in PAPERS.values():
-            assert render_paper(spec, content, _ENV).html.rstrip().endswith("</html>")
+        for paper in content.papers:
+            assert render_paper(content, paper, _ENV).html.rstrip().endswith("</html>")
     except (ContentError, TemplateError):
         pass
 

@@ -23,7 +23,7 @@ import pytest
 from lxml import etree
 
 from lgss_docs.cli import main
-from lgss_docs.papers import PAPERS, RenderedPaper, render_paper
+from lgss_docs.render.paper import RenderedPaper, render_paper
 from lgss_docs.render.templates import environment
 from lgss_docs.review.changes import item_changes
 from lgss_docs.review.redline_html import redline
@@ -67,7 +67,7 @@ def repo(tmp_path_factory) -> Path:
     content = repo / "content"
     _edit(content / "workstreams" / "01-governance.yaml", "rag: Amber\n", "rag: Amber/Red\n")
     _edit(content / "services" / "22-revenues-benefits.yaml", "lead_authority: MKC", "lead_authority: NCC")
-    _edit(content / "programme.yaml", "terms of reference form part of the revised Partner and",
+    _edit(content / "papers" / "committee-report.yaml", "terms of reference form part of the revised Partner and",
           "terms of reference are set out in the revised Partner and")
     _edit(content / "plan.yaml", "- {start: Oct-20, end: Oct-20, label: Repatriation, reconstructed: true}",
           "- {start: Oct-20, end: Nov-20, label: Repatriation, reconstructed: true}")
@@ -99,13 +99,13 @@ def test_summary_names_each_change_and_nothing_else(reviewed):
         "Revenue and Benefits: lead authority MKC → NCC",
         "Repatriated Services to 'home' Partner Councils: Post-consultation bars Aug-20 to Sep-20: Consultation; Oct-20:"
         " Repatriation → Aug-20 to Sep-20: Consultation; Oct-20 to Nov-20: Repatriation",
-        'Future governance arrangements: paragraph reworded "…Board\'s terms of reference form part of the revised'
+        'committee-report: Future governance arrangements: paragraph reworded "…Board\'s terms of reference form part of the revised'
         ' Partner and…" → "…Board\'s terms of reference are set out in the revised Partner and…"',
     ]
     assert [c.key for c in reviewed.changes] == [
         "Work streams/governance/rag", "Services/revenues-benefits/lead_authority",
         "plan/repatriated-services/post-consultation",
-        "Committee report sections/Future governance arrangements/text"]
+        "Paper sections/committee-report: Future governance arrangements/text"]
 
 
 def test_summary_is_written_as_markdown_and_html(reviewed):
@@ -127,8 +127,7 @@ def test_an_invalid_side_is_reported_at_its_revision_file_and_line(repo, tmp_pat
     monkeypatch.chdir(repo)
     assert main(["diff", "v1", "broken", "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        'broken:content/workstreams/01-governance.yaml:8:6: rag: expected one of Red, Amber/Red, Amber, '
-        'Amber/Green, Green; got "Purple"',
+        'broken:content/workstreams/01-governance.yaml:8:6: rag: expected one of Red, Amber/Red, Amber, Green; got "Purple"',
         "1 problem found; nothing was written.",
     ]
     assert not (tmp_path / "out").exists()
@@ -269,7 +268,7 @@ def _paragraphs(root) -> list[str]:
 @pytest.mark.parametrize("accept, version", [(True, "v2"), (False, "v1")])
 def test_accepting_all_changes_gives_the_new_paper_and_rejecting_the_old(reviewed, repo, accept, version):
     content = load_version(version, repo / "content").content
-    paper = render_paper(PAPERS["committee-report"], content, environment())
+    paper = render_paper(content, "committee-report", environment())
     plain = etree.fromstring(zipfile.ZipFile(io.BytesIO(writer("docx")(paper, WriterOptions())))
                              .read("word/document.xml"))
     settled = _settled(_document(_written(reviewed, "committee-report-redline.docx")), accept)

@@ -9,25 +9,38 @@ import pytest
 import yaml
 
 from lgss_docs.cli import _parser, main
-from lgss_docs.schema import SCHEMAS, write_schemas
+from lgss_docs.schema import FILES, write_schemas
 
-from conftest import EXAMPLE, ROOT
-
-
-def test_committed_schemas_match_the_models(tmp_path):
-    for path in write_schemas(tmp_path):
-        committed = ROOT / "schema" / path.name
-        assert committed.exists(), f"run `lgss-docs schema` and commit {committed.name}"
-        assert json.loads(committed.read_text()) == json.loads(path.read_text()), f"{path.name} is stale: run `lgss-docs schema`"
+from conftest import EXAMPLE, EXAMPLES, ROOT
 
 
-def test_schemas_accept_the_example_and_name_every_field():
-    workstream = json.loads((ROOT / "schema" / "workstream.schema.json").read_text())
-    data = yaml.safe_load((EXAMPLE / "workstreams" / "01-governance.yaml").read_text())
-    assert set(data) <= set(workstream["properties"])
-    assert set(workstream["required"]) <= set(data)
+def _schema_folder(example):
+    """Return where an example's schemas are committed: schema/ beside content/, or inside the example."""
+    return ROOT / "schema" if example == EXAMPLE else example / "schema"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_committed_schemas_match_the_programmes_declarations(example, tmp_path):
+    written = write_schemas(example, tmp_path)
+    committed = _schema_folder(example)
+    assert sorted(p.name for p in committed.glob("*.schema.json")) == sorted(p.name for p in written)
+    for path in written:
+        assert json.loads((committed / path.name).read_text()) == json.loads(path.read_text()), \
+            f"{path.name} is stale: run `lgss-docs schema` in {example.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_workstream_schema_names_every_field_and_rating(example):
+    workstream = json.loads((_schema_folder(example) / "workstream.schema.json").read_text())
+    for path in (example / "workstreams").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text())
+        assert set(data) <= set(workstream["properties"])
+        assert set(workstream["required"]) <= set(data)
     assert workstream["additionalProperties"] is False
-    assert set(SCHEMAS) == {p.name.removesuffix(".schema.json") for p in (ROOT / "schema").glob("*.schema.json")}
+    text = json.dumps(workstream)
+    for level in yaml.safe_load((example / "programme.yaml").read_text())["rag"]["scale"]:
+        assert level["level"] in text
+    assert set(FILES) == {p.name.removesuffix(".schema.json") for p in _schema_folder(example).glob("*.schema.json")}
 
 
 def _commands() -> dict:

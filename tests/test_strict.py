@@ -21,8 +21,8 @@ def late_report(tmp_path, monkeypatch) -> str:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("report_date: 2020-11-09", "report_date: 2020-11-20"), encoding="utf-8")
     line = text[: text.index("report_date:")].count("\n") + 1
-    return (f"warning: content/{GOVERNANCE}:{line}:14: report_date: 20 November 2020 is after the highlight "
-            "report's date, 12 November 2020")
+    return (f"warning: content/{GOVERNANCE}:{line}:14: report_date: 20 November 2020 is after the date of the "
+            "highlight-report paper, 12 November 2020")
 
 
 def test_check_prints_a_warning_and_succeeds(late_report, capsys):

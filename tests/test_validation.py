@@ -8,26 +8,34 @@ import pytest
 
 from lgss_docs.cli import main
 from lgss_docs.model.dates import parse_date
-from lgss_docs.model.rag import Rag, parse_status
+from lgss_docs.model.rag import RagScheme, parse_status
+
+FIVE = RagScheme(scale=[{"level": w, "colour": "#ffffff"} for w in ("Red", "Amber/Red", "Amber", "Amber/Green", "Green")],
+                 not_reported="Not reported")
+THREE = RagScheme(scale=[{"level": w, "colour": "#ffffff"} for w in ("Red", "Amber", "Green")])
 
 
-@pytest.mark.parametrize(("typed", "shown", "overall"), [
-    ("Amber", "Amber", Rag.AMBER),
-    ("AMBER/RED", "Amber/Red", Rag.AMBER_RED),
-    ("green / amber", None, None),  # not on the scale
-    ("amber/green", "Amber/Green", Rag.AMBER_GREEN),
-    ("Amber (OLA) / Green (Road Map)", "Amber (OLA) / Green (Road Map)", Rag.AMBER),
-    ("Green (OLA) / Red (Road Map)", "Green (OLA) / Red (Road Map)", Rag.RED),
-    ("Purple", None, None),
-    ("Amber (OLA) / Blue (Road Map)", None, None),
+@pytest.mark.parametrize(("scheme", "typed", "shown", "worst"), [
+    (FIVE, "Amber", "Amber", "Amber"),
+    (FIVE, "AMBER/RED", "Amber/Red", "Amber/Red"),
+    (FIVE, "green / amber", None, None),  # not on the scale
+    (FIVE, "amber/green", "Amber/Green", "Amber/Green"),
+    (FIVE, "Amber (OLA) / Green (Road Map)", "Amber (OLA) / Green (Road Map)", "Amber"),
+    (FIVE, "Green (OLA) / Red (Road Map)", "Green (OLA) / Red (Road Map)", "Red"),
+    (FIVE, "not reported", "Not reported", "Not reported"),
+    (FIVE, "Purple", None, None),
+    (FIVE, "Amber (OLA) / Blue (Road Map)", None, None),
+    (THREE, "Green", "Green", "Green"),
+    (THREE, "Amber/Green", None, None),  # on another programme's scale, not this one's
+    (THREE, "Not reported", None, None),  # this scale has no word for a rating not given
 ])
-def test_rag_statuses(typed, shown, overall):
+def test_ratings_are_read_against_the_declared_scale(scheme, typed, shown, worst):
     if shown is None:
-        with pytest.raises(ValueError, match="expected one of Red, Amber/Red, Amber, Amber/Green, Green"):
-            parse_status(typed)
+        with pytest.raises(ValueError, match=f"expected one of {scheme.expected()}"):
+            parse_status(typed, scheme)
     else:
-        status = parse_status(typed)
-        assert (str(status), status.overall) == (shown, overall)
+        status = parse_status(typed, scheme)
+        assert (str(status), status.worst(scheme) if status.reported else str(status)) == (shown, worst)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -71,7 +79,7 @@ def test_unknown_rag_names_file_line_and_leaves_output_alone(content_copy, tmp_p
     line = _line_of(governance, "rag: Purple")
     assert code == 2
     assert err == [
-        f'content/workstreams/01-governance.yaml:{line}:6: rag: expected one of Red, Amber/Red, Amber, Amber/Green, Green; got "Purple"',
+        f'content/workstreams/01-governance.yaml:{line}:6: rag: expected one of Red, Amber/Red, Amber, Green; got "Purple"',
         "1 problem found; nothing was written.",
     ]
     assert [p.name for p in out.iterdir()] == ["committee-report.pdf"]
@@ -83,28 +91,26 @@ def test_all_problems_of_a_run_together(content_copy, capsys, monkeypatch):
     _replace(content_copy / "services" / "15-accounts-payable.yaml", "lead_authority: CCC", "lead_authority: NBC")
     _replace(content_copy / "services" / "16-insurance.yaml", "lead_authority: CCC", "lead_authority: XYZ")
     _replace(content_copy / "workstreams" / "03-finance.yaml", "report_date:", "reportdate:")
-    _replace(content_copy / "consultation.yaml", "posts_deleted: 25", "posts_deleted: 25\nposts_deleted: 26")
+    _replace(content_copy / "facts.yaml", "posts_deleted: 25", "posts_deleted: 25\n  posts_deleted: 26")
     assert main(["check", "--content", "content"]) == 2
     err = capsys.readouterr().err.splitlines()
     # Problems in every file come together; cross-references are checked once every file is valid.
     assert err == [
-        "content/consultation.yaml:6:1: posts_deleted: duplicate key; already given on line 5",
-        "content/workstreams/03-finance.yaml:1:1: report_date: required field is missing",
+        "content/facts.yaml:8:3: consultation.posts_deleted: duplicate key; already given on line 7",
         'content/workstreams/03-finance.yaml:5:1: reportdate: unknown field; did you mean "report_date"?',
-        "3 problems found; nothing was written.",
+        "2 problems found; nothing was written.",
     ]
-    _replace(content_copy / "consultation.yaml", "\nposts_deleted: 26", "")
+    _replace(content_copy / "facts.yaml", "\n  posts_deleted: 26", "")
     assert main(["check", "--content", "content"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "content/workstreams/03-finance.yaml:1:1: report_date: required field is missing",
         'content/workstreams/03-finance.yaml:5:1: reportdate: unknown field; did you mean "report_date"?',
-        "2 problems found; nothing was written.",
+        "1 problem found; nothing was written.",
     ]
     _replace(content_copy / "workstreams" / "03-finance.yaml", "reportdate:", "report_date:")
     assert main(["check", "--content", "content"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        'content/services/15-accounts-payable.yaml:4:17: lead_authority: "NBC" is not a partner council; expected one of CCC, MKC, NCC',
+        'content/services/15-accounts-payable.yaml:4:17: lead_authority: "NBC" is not a partner; expected one of CCC, MKC, NCC',
         'content/services/16-insurance.yaml:4:17: lead_authority: "XYZ" is not a declared partner; expected one of CCC, MKC, NCC',
         "2 problems found; nothing was written.",
     ]
@@ -116,5 +122,5 @@ def test_check_on_the_example_prints_one_summary_line(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["check"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "content: valid (7 work streams, 22 services).\n"
+    assert captured.out == "content: valid (3 papers, 7 project work streams, 22 services).\n"
     assert captured.err == ""

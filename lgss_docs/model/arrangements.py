@@ -1,11 +1,10 @@
-"""temporary-arrangements.yaml and consultation.yaml."""
+"""temporary-arrangements.yaml: arrangements agreed for the transition, and how they changed."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from .base import ContentModel
-from .dates import Date
 
 
 class TemporaryArrangement(ContentModel):
@@ -16,11 +15,3 @@ class TemporaryArrangement(ContentModel):
 
 class TemporaryArrangementsFile(ContentModel):
     arrangements: list[TemporaryArrangement] = Field(min_length=1)
-
-
-class Consultation(ContentModel):
-    started: Date
-    extended_by_days: int = Field(0, ge=0)
-    staff_consulted: int = Field(ge=0, description="Approximate number of staff consulted")
-    posts_deleted: int = Field(ge=0)
-    staff_redeployed: int = Field(ge=0)

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from .base import ContentModel
+from .colour import Colour
 from .dates import MONTHS, Date
 
 _SHORT_MONTH = re.compile(r"^([A-Za-z]{3})-(\d{2})$")
@@ -65,19 +66,16 @@ MonthField = Annotated[
     WithJsonSchema({"type": "string", "description": "A month: Mar-20 or 2020-03"}),
 ]
 
-# The non-colour mark of each timetable: how its bars are hatched on paper, and the
-# w:shd pattern Word uses for the same cells.
-MARKS = {"dotted": "pct20", "diagonal": "thinDiagStripe", "horizontal": "thinHorzStripe",
-         "crossed": "thinDiagCross", "solid": "clear"}
+# The non-colour mark of each timetable: how its bars are hatched, so timetables differ in greyscale too.
+Mark = Literal["dotted", "diagonal", "horizontal", "crossed", "solid"]
 
 
 class Timetable(ContentModel):
     id: str
     label: str = Field(description="Legend text, e.g. 'Original planned timetable'")
     short: str = Field(description="A word or two naming the timetable beside each bar")
-    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$", description="Fill colour, #RRGGBB")
-    mark: Literal["dotted", "diagonal", "horizontal", "crossed", "solid"] = Field(
-        description="Hatching that tells the timetables apart without colour")
+    colour: Colour = Field(description="Fill colour, #RRGGBB")
+    mark: Mark = Field(description="Hatching that tells the timetables apart without colour")
 
 
 class Span(ContentModel):
@@ -100,10 +98,18 @@ def _step(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
+# A step is written as text, or as a mapping when it has sub-steps; editors are told both forms.
+_STEP_SCHEMA = {"anyOf": [
+    {"type": "string"},
+    {"type": "object", "properties": {"text": {"type": "string"}, "steps": {"type": "array", "items": {"type": "string"}}},
+     "required": ["text"], "additionalProperties": False},
+]}
+
+
 class Activity(ContentModel):
     id: str
     title: str
-    steps: list[Annotated[Step, BeforeValidator(_step)]] = []
+    steps: list[Annotated[Step, BeforeValidator(_step), WithJsonSchema(_STEP_SCHEMA)]] = []
     stakeholders: list[str] = Field([], description="Stakeholders and resources")
     timetable: dict[str, list[Span]] = Field(description="Spans per timetable id")
 
@@ -119,6 +125,17 @@ class MonthRange(ContentModel):
     last: MonthField
 
 
+class PlanLabels(ContentModel):
+    """Headings of the chart's columns, in the programme's own words."""
+
+    number: str = "#"
+    activity: str = "Activity"
+    stakeholders: str = "Stakeholders"
+    timetable: str = "Timetable"
+    key: str = "Key"
+    milestones: str = "Milestones"
+
+
 class PlanFile(ContentModel):
     """The whole of plan.yaml."""
 
@@ -129,6 +146,7 @@ class PlanFile(ContentModel):
     months: MonthRange | None = Field(None, description="Columns of the chart; by default the months the spans cover")
     timetables: list[Timetable] = Field(min_length=1)
     milestones: list[str] = Field([], description="Ids of key_dates in programme.yaml")
+    labels: PlanLabels = PlanLabels()
     sections: list[PlanSection] = Field(min_length=1)
 
     def activities(self):

@@ -1,28 +1,52 @@
-"""A project work stream: one file each under content/workstreams/."""
+"""A work stream (project, programme): one file each under workstreams/.
+
+Its fixed fields are below; its rating and its boxes are what programme.yaml declares, so the
+model of a work stream file is made for each programme (``workstream_model``).
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from .base import ContentModel
 from .dates import Date
-from .rag import Status
+from .programme import ProgrammeFile
+from .rag import RagStatus, status_type
 
 
 class Workstream(ContentModel):
-    number: int = Field(ge=1, description="Work stream number, as in 'Project work stream 1'")
+    """The fields every programme's work streams have. ``rag`` is one rating, or one per dimension."""
+
+    number: int | None = Field(None, ge=1, description="Its number, as in 'Project work stream 1'; leave out if not numbered")
     title: str
-    project: str | None = Field(None, description="Project title on its highlight report, if not the title")
-    lead: str = Field(description="Id of a person in programme.yaml")
-    previous_lead: str | None = None
-    report_date: Date
-    rag: Status
-    objectives: str | None = Field(None, description="Markdown list of key project objectives")
-    current_status: str = Field("", description="Markdown: progress to date")
-    next_milestones: str = Field("", description="Markdown: key milestones for the next 4 weeks")
-    risks_and_issues: str = Field("", description="Markdown: current key risks and issues")
-    escalations: str = Field("", description="Markdown: items requiring escalation to the Board")
+    project: str | None = Field(None, description="Title on its own page, if not the title")
+    lead: str | None = Field(None, description="Id of a person in programme.yaml")
+    previous_lead: str | None = Field(None, description="Id of a person in programme.yaml")
+    report_date: Date | None = None
+    rag: RagStatus | dict[str, RagStatus]
+
+    def box(self, box_id: str) -> str:
+        """Return the Markdown of box ``box_id`` ("" when not given)."""
+        return getattr(self, box_id, None) or ""
+
+    def ratings(self, overall: str | None) -> tuple[RagStatus, dict[str, RagStatus]]:
+        """Return the overall rating and the rating of each dimension ({} with one rating)."""
+        if isinstance(self.rag, RagStatus):
+            return self.rag, {}
+        ratings = dict(self.rag)
+        return ratings[overall], ratings
 
 
-# The Markdown boxes of a work stream's highlight report, in the order the report shows them.
-REPORT_BOXES = ("objectives", "current_status", "next_milestones", "risks_and_issues", "escalations")
+def workstream_model(programme: ProgrammeFile) -> type[Workstream]:
+    """Return the model of this programme's work stream files: its rating and its boxes added."""
+    scheme = programme.rag
+    status = status_type(scheme)
+    if scheme.dimensions:
+        ratings = create_model("Ratings", __base__=ContentModel, **{
+            d.id: (status, Field(description=f"{d.label}: one of {scheme.expected()}")) for d in scheme.dimensions})
+        rag = (ratings, Field(description="A rating for each dimension: " + ", ".join(d.id for d in scheme.dimensions)))
+    else:
+        rag = (status, Field(description=f"One of {scheme.expected()}"))
+    boxes = {box.id: (str, Field("", description=f"Markdown: {box.heading}"))
+             for box in (programme.workstream_page.boxes if programme.workstream_page else [])}
+    return create_model("WorkstreamFile", __base__=Workstream, rag=rag, **boxes)

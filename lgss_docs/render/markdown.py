@@ -26,9 +26,22 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def markdown_html(text: str) -> Markup:
-    """Return ``text`` rendered as block HTML; any HTML typed into it shows as text."""
-    return Markup(_parser().render(text or ""))
+def markdown_html(text: str, heading_level: int | None = None) -> Markup:
+    """Return ``text`` rendered as block HTML; any HTML typed into it shows as text.
+
+    With ``heading_level``, the text's own headings nest under the section it sits in: the
+    shallowest becomes that level and the others keep their depth below it (at most h6), so
+    ``### Legal`` is a subheading whether the paper is printed alone or as an appendix.
+    """
+    parser = _parser()
+    tokens = parser.parse(text or "")
+    depths = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    if heading_level is not None and depths:
+        shift = heading_level - min(depths)
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    return Markup(parser.renderer.render(tokens, parser.options, {}))
 
 
 def markdown_inline(text: str) -> Markup:

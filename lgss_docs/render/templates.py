@@ -1,23 +1,57 @@
-"""The Jinja environment: autoescaped, strict about undefined names, errors with file:line."""
+"""The Jinja environment: template folders in layers, autoescaped, strict about undefined names,
+errors with the file and line of the template that failed.
+
+Templates come in layers, as MkDocs themes do: ``--templates`` first, then the content folder's
+own ``templates/``, then the built-in set shipped inside the package. A file found in an upper
+layer replaces the file of that name below it, so a programme office overrides one partial or
+one stylesheet and keeps the rest.
+"""
 
 from __future__ import annotations
 
+import importlib.resources
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..errors import TemplateError, display_path
 from ..model.dates import long_date
 from .markdown import markdown_html, markdown_inline
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+BUILT_IN = Path(str(importlib.resources.files("lgss_docs.templates")))
+CONTENT_TEMPLATES = "templates"  # a content folder's own layer
 
 
-def environment(templates: Path = DEFAULT_TEMPLATES) -> jinja2.Environment:
-    """Return the Environment that renders every paper from the folder ``templates``."""
+def layers(content: Path | None = None, extra: Path | None = None) -> tuple[Path, ...]:
+    """Return the template folders, the most specific first: ``extra``, the content's, the built-in."""
+    found = [Path(extra)] if extra is not None else []
+    if content is not None and (Path(content) / CONTENT_TEMPLATES).is_dir():
+        found.append(Path(content) / CONTENT_TEMPLATES)
+    return (*found, BUILT_IN)
+
+
+def kinds(folders: Sequence[Path]) -> list[str]:
+    """Return the kinds of paper the layers provide: the names of their kinds/*.html.j2."""
+    return sorted({p.name.removesuffix(".html.j2") for folder in folders for p in (Path(folder) / "kinds").glob("*.html.j2")})
+
+
+def stylesheet(folders: Sequence[Path]) -> Markup:
+    """Return every layer's css/*.css, the upper layer's file where two share a name, paper.css
+    first: trusted text, so not escaped."""
+    sheets: dict[str, Path] = {}
+    for folder in reversed(folders):
+        sheets.update({p.name: p for p in (Path(folder) / "css").glob("*.css")})
+    order = sorted(sheets, key=lambda name: (name != "paper.css", name))
+    return Markup("\n".join(sheets[name].read_text(encoding="utf-8") for name in order))
+
+
+def environment(folders: Sequence[Path] = (BUILT_IN,)) -> jinja2.Environment:
+    """Return the Environment that renders every paper from the template layers ``folders``."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -36,10 +70,14 @@ def render(env: jinja2.Environment, name: str, **context) -> str:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
         raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
-        folder = Path(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else Path()
-        raise TemplateError(f"{display_path(folder / exc.name)}: template not found") from None
+        searched = [_layer_name(Path(loader.searchpath[0])) for loader in env.loader.loaders]
+        raise TemplateError(f"{exc.name}: template not found in {', '.join(searched)}") from None
     except Exception as exc:  # a user-edited template can fail in any way; say where
         raise TemplateError(f"{_template_frame(exc, name)}: {exc}") from None
+
+
+def _layer_name(folder: Path) -> str:
+    return "the built-in templates" if folder == BUILT_IN else display_path(folder)
 
 
 def _template_frame(exc: BaseException, fallback: str) -> str:

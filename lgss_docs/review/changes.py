@@ -15,9 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..model.content import Content
+from ..model.facts import fact_text
 from ..model.dates import long_date
 from ..render.markdown import parse_markdown
+from ..views.blocks import kind_of
 from .pairing import pair_in_order
 
 _SPACE = re.compile(r"\s+")
@@ -86,38 +90,57 @@ def _optional(value, _content) -> str:
     return "none" if value in (None, "") else str(value)
 
 
-WORKSTREAM_FIELDS = (
-    Field("title", "title"),
-    Field("project", "project title", show=_optional),
-    Field("rag", "RAG"),
-    Field("lead", "lead", show=_person),
-    Field("previous_lead", "previous lead", show=_person),
-    Field("report_date", "report date", show=_date),
-    Field("objectives", items="objective"),
-    Field("current_status", items="progress item"),
-    Field("next_milestones", items="milestone"),
-    Field("risks_and_issues", items="risk or issue"),
-    Field("escalations", items="escalation"),
-)
+def _rating(value, _content) -> str:
+    """Return a rating as words: "Amber", or each dimension's: "overall Green; budget Amber"."""
+    if isinstance(value, BaseModel) and not hasattr(value, "parts"):
+        return "; ".join(f"{name} {rating}" for name, rating in dict(value).items())
+    return str(value)
+
+
+def _service_model(model_id, content: Content) -> str:
+    return next((m.label for m in content.programme.service_models if m.id == model_id), model_id)
+
+
+def _boxes(content: Content) -> tuple[str, ...]:
+    page = content.programme.workstream_page
+    return tuple(box.id for box in page.boxes) if page else ()
+
+
+def _workstream_fields(old: Content, new: Content) -> tuple[Field, ...]:
+    """Return the fields of a work stream to compare: the fixed ones, then every box either version declares."""
+    boxes = dict.fromkeys((*_boxes(old), *_boxes(new)))
+    return (
+        Field("title", "title"),
+        Field("project", "project title", show=_optional),
+        Field("rag", "RAG", show=_rating),
+        Field("lead", "lead", show=_person),
+        Field("previous_lead", "previous lead", show=_person),
+        Field("report_date", "report date", show=lambda value, _: long_date(value) if value else "none"),
+        *(Field(box, items=box.replace("_", " ") + " item") for box in boxes),
+    )
+
 
 SERVICE_FIELDS = (
     Field("name", "name"),
-    Field("model", "moved from", show=_model),
+    Field("model", "moved from", show=_service_model),
     Field("lead_authority", "lead authority", show=_optional),
     Field("date", "date", show=_date),
     Field("scope", "partners taking part", show=_codes),
     Field("notes", items="note"),
 )
 
-COMMITTEE_REPORT_FIELDS = (
-    Field("title", "title"),
+PAPER_FIELDS = (
+    Field("kind", "kind"),
+    Field("title", "title", show=_optional),
     Field("confidentiality", "marking", show=_optional),
-    Field("meeting.committee", "meeting"),
-    Field("meeting.date", "meeting date", show=_date),
-    Field("authors", "authors", show=lambda ids, c: ", ".join(_person(i, c) for i in ids)),
+    Field("meeting.name", "meeting"),
+    Field("meeting.date", "meeting date", show=lambda value, _: long_date(value) if value else "none"),
+    Field("date", "date", show=lambda value, _: long_date(value) if value else "none"),
+    Field("authors", "authors", show=lambda ids, c: ", ".join(_person(i, c) for i in ids) or "none"),
+    Field("subject", "subject", show=_optional),
     Field("purpose", items="purpose"),
-    Field("recommendations", items="recommendation"),
-    Field("status_as_at", "RAG status as at", show=_date),
+    Field("recommendations.items", items="recommendation"),
+    Field("status_as_at", "RAG status as at", show=lambda value, _: long_date(value) if value else "none"),
     Field("appendices", "appendices", show=lambda items, _: "; ".join(a.title for a in items) or "none"),
 )
 
@@ -129,53 +152,68 @@ SECTION_FIELDS = (
 
 @dataclass(frozen=True)
 class _Section:
-    """A section of the committee report as compared: its text blocks and derived tables."""
+    """A section of a paper as compared: its text blocks and derived tables."""
 
     text: list[str]
     tables: list[str]
 
 
 def _sections(content: Content) -> dict[str, _Section]:
-    # Sections have no id of their own; the heading is what a reader knows them by.
-    return {s.heading: _Section([b.text for b in s.blocks if b.text], [b.table for b in s.blocks if b.table])
-            for s in content.programme.committee_report.sections}
+    # Sections have no id of their own; the paper and heading are what a reader knows them by.
+    return {f"{pid}: {s.heading}": _Section([b.text for b in s.blocks if getattr(b, "text", None)],
+                                            [kind_of(b) for b in s.blocks if not getattr(b, "text", None)])
+            for pid, entry in content.papers.items() for s in entry.model.sections}
 
 
-COLLECTIONS = (
-    Collection("Work streams", "work stream", lambda c: {e.id: e.model for e in c.workstreams},
-               lambda w: w.title, WORKSTREAM_FIELDS),
-    Collection("Services", "service", lambda c: {e.id: e.model for e in c.services},
-               lambda s: s.name, SERVICE_FIELDS),
-    Collection("Committee report", "paper", lambda c: {"committee-report": c.programme.committee_report},
-               lambda _: "Committee report", COMMITTEE_REPORT_FIELDS),
-    Collection("Committee report sections", "section", _sections, lambda _: "", SECTION_FIELDS),
-    Collection("Temporary arrangements", "arrangement",
-               lambda c: {a.service: a for a in c.arrangements.arrangements}, lambda a: a.service,
-               (Field("agreed", items="agreed arrangement"), Field("revision", items="revision"))),
-    Collection("Consultation", "consultation", lambda c: {"consultation": c.consultation},
-               lambda _: "Consultation",
-               (Field("started", "started", show=_date), Field("extended_by_days", "extended by days"),
-                Field("staff_consulted", "staff consulted"), Field("posts_deleted", "posts deleted"),
-                Field("staff_redeployed", "staff redeployed"))),
-    Collection("Key dates", "key date", lambda c: {d.id: d for d in c.programme.key_dates},
-               lambda d: d.event, (Field("date", "date", show=_date), Field("event", "event"))),
-    Collection("Programme", "programme", lambda c: {"programme": c.programme.programme},
-               lambda p: p.name, (Field("name", "name"), Field("formerly", "formerly", show=_optional),
-                                  Field("organisation", "organisation"), Field("size", "size", show=_optional))),
-    Collection("Partners", "partner", lambda c: {p.code: p for p in c.programme.partners},
-               lambda p: f"{p.name} ({p.code})", (Field("name", "name"), Field("kind", "kind"))),
-    Collection("People", "person", lambda c: {p.id: p for p in c.programme.people},
-               lambda p: p.name, (Field("name", "name"), Field("role", "role", show=_optional))),
-    Collection("RAG scale", "level", lambda c: {s.level.value: s for s in c.programme.rag_scale},
-               lambda s: s.level.value, (Field("definition", items="definition"),)),
-)
+def _facts(content: Content) -> dict[str, object]:
+    groups = content.facts.root if content.facts is not None else {}
+    return {f"{group}.{name}": value for group, names in groups.items() for name, value in names.items()}
 
-AREAS = tuple(c.area for c in COLLECTIONS[:2]) + ("Plan",) + tuple(c.area for c in COLLECTIONS[2:])
+
+def _arrangements(content: Content) -> dict:
+    return {a.service: a for a in content.arrangements.arrangements} if content.arrangements is not None else {}
+
+
+def collections(old: Content, new: Content) -> tuple[Collection, ...]:
+    """Return every kind of item compared, as data: where it is, what names it, which fields."""
+    return (
+        Collection("Work streams", "work stream", lambda c: {e.id: e.model for e in c.workstreams},
+                   lambda w: w.title, _workstream_fields(old, new)),
+        Collection("Services", "service", lambda c: {e.id: e.model for e in c.services},
+                   lambda s: s.name, SERVICE_FIELDS),
+        Collection("Papers", "paper", lambda c: {pid: e.model for pid, e in c.papers.items()},
+                   lambda p: p.title or "", PAPER_FIELDS),
+        Collection("Paper sections", "section", _sections, lambda _: "", SECTION_FIELDS),
+        Collection("Temporary arrangements", "arrangement", _arrangements, lambda a: a.service,
+                   (Field("agreed", items="agreed arrangement"), Field("revision", items="revision"))),
+        Collection("Facts", "fact", lambda c: {k: _Fact(v) for k, v in _facts(c).items()}, lambda _: "",
+                   (Field("value", "value", show=lambda v, _: fact_text(v)),)),
+        Collection("Key dates", "key date", lambda c: {d.id: d for d in c.programme.key_dates},
+                   lambda d: d.event, (Field("date", "date", show=_date), Field("event", "event"))),
+        Collection("Programme", "programme", lambda c: {"programme": c.programme.programme},
+                   lambda p: p.name, (Field("name", "name"), Field("formerly", "formerly", show=_optional),
+                                      Field("organisation", "organisation"), Field("size", "size", show=_optional))),
+        Collection("Partners", "partner", lambda c: {p.code: p for p in c.programme.partners},
+                   lambda p: f"{p.name} ({p.code})", (Field("name", "name"), Field("kind", "kind"))),
+        Collection("People", "person", lambda c: {p.id: p for p in c.programme.people},
+                   lambda p: p.name, (Field("name", "name"), Field("role", "role", show=_optional))),
+        Collection("RAG scale", "level", lambda c: {s.level: s for s in c.programme.rag.scale},
+                   lambda s: s.level, (Field("definition", items="definition"), Field("colour", "colour"))),
+    )
+
+
+@dataclass(frozen=True)
+class _Fact:
+    value: object
+
+
+AREAS = ("Work streams", "Services", "Plan", "Papers", "Paper sections", "Temporary arrangements", "Facts",
+         "Key dates", "Programme", "Partners", "People", "RAG scale")
 
 
 def summarise(old: Content, new: Content) -> list[Change]:
     """Return every change from ``old`` to ``new``, grouped by area in AREAS order."""
-    changes = [c for collection in COLLECTIONS for c in _collection_changes(collection, old, new)]
+    changes = [c for collection in collections(old, new) for c in _collection_changes(collection, old, new)]
     from .plan_changes import plan_changes  # it builds on Change, defined here
 
     changes += plan_changes(old, new)
@@ -222,7 +260,7 @@ def _field_changes(area, where, subject, field: Field, old: tuple, new: tuple) -
 
 def _get(item, path: str):
     for name in path.split("."):
-        item = getattr(item, name)
+        item = getattr(item, name, None)
     return item
 
 

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 def plan_changes(old: Content, new: Content) -> list[Change]:
     """Return the plan's changes from ``old`` to ``new``: versions, activities, spans, metadata."""
     before, after = old.plan, new.plan
+    if before is None or after is None:
+        if before is after:
+            return []
+        return [Change("Plan", "plan", "Plan", "plan added" if before is None else "plan removed")]
     changes = [*_metadata(before, after), *_timetables(before, after)]
     old_activities, new_activities = _activities(before), _activities(after)
     for key in [k for k in old_activities if k not in new_activities]:
@@ -38,16 +42,16 @@ def _activities(plan: PlanFile) -> dict[str, Activity]:
 
 def _metadata(before: PlanFile, after: PlanFile) -> list[Change]:
     shown = {"version": str, "date": lambda d: d.isoformat(), "title": str}
-    return [Change("Plan", f"plan/{name}", "Transition plan", name, show(getattr(before, name)), show(getattr(after, name)))
+    return [Change("Plan", f"plan/{name}", after.title, name, show(getattr(before, name)), show(getattr(after, name)))
             for name, show in shown.items() if getattr(before, name) != getattr(after, name)]
 
 
 def _timetables(before: PlanFile, after: PlanFile) -> list[Change]:
     old_ids = {t.id: t for t in before.timetables}
     new_ids = {t.id: t for t in after.timetables}
-    return ([Change("Plan", f"plan/timetables/{t.id}", "Transition plan", "timetable version added", new=t.label)
+    return ([Change("Plan", f"plan/timetables/{t.id}", after.title, "timetable version added", new=t.label)
              for t in after.timetables if t.id not in old_ids]
-            + [Change("Plan", f"plan/timetables/{t.id}", "Transition plan", "timetable version removed", old=t.label)
+            + [Change("Plan", f"plan/timetables/{t.id}", after.title, "timetable version removed", old=t.label)
                for t in before.timetables if t.id not in new_ids])
 
 

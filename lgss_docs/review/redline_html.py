@@ -18,7 +18,7 @@ from datetime import date
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..render.templates import DEFAULT_TEMPLATES
+from ..render.templates import BUILT_IN
 from .pairing import pair_in_order
 
 AUTHOR = "lgss-docs"
@@ -52,14 +52,15 @@ def redline(old_html: str, new_html: str, when: date, author: str = AUTHOR) -> s
     return lxml_html.tostring(new_doc, doctype="<!DOCTYPE html>", encoding="unicode")
 
 
-def with_key(redline_html: str, old_label: str, new_label: str, templates=DEFAULT_TEMPLATES) -> str:
+def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_IN,)) -> str:
     """Return the redline with its stylesheet and a key to the marks at the top, for HTML and PDF.
 
     The DOCX leaves both out: Word draws tracked changes itself, and accepting every change
     must leave exactly the new paper."""
     doc = lxml_html.document_fromstring(redline_html.encode("utf-8"))
     style = etree.SubElement(doc.head, "style")
-    style.text = (templates / "review" / "redline.css").read_text(encoding="utf-8")
+    sheet = next(folder / "review" / "redline.css" for folder in folders if (folder / "review" / "redline.css").is_file())
+    style.text = sheet.read_text(encoding="utf-8")
     key = lxml_html.fragment_fromstring(
         '<aside class="redline-key" aria-label="How changes are marked"><p><strong>Redline.</strong> '
         f'Changes from <span class="version"></span> to <span class="version"></span>. '

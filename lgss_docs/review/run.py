@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..build import _write_all
+from ..build import chosen, write_all
 from ..errors import ContentError
-from ..papers import PAPERS, render_paper
-from ..render.templates import DEFAULT_TEMPLATES, environment
+from ..render.paper import render_paper
+from ..render.templates import environment, layers
+from ..views.style import theme
 from ..writers import FORMATS, WriterOptions, writer
 from .changes import Change, summarise
 from .redline_html import redline, with_key
@@ -27,8 +28,8 @@ class ReviewRequest:
     content: Path = Path("content")
     out: Path = Path("output/review")
     formats: tuple[str, ...] = FORMATS
-    papers: tuple[str, ...] = tuple(PAPERS)
-    templates: Path = DEFAULT_TEMPLATES
+    papers: tuple[str, ...] = ()  # ids of papers in both versions; () for all of them
+    templates: Path | None = None  # a template layer above the content's own
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,15 @@ def review(request: ReviewRequest) -> Review:
     """Return the changes between the two versions, after writing the summary and the redlines."""
     old, new = _both_versions(request)
     changes = summarise(old.content, new.content)
-    env = environment(request.templates)
+    folders = layers(request.content, request.templates)
+    env = environment(folders)
     outputs: list[tuple[Path, bytes]] = []
-    for paper_id in request.papers:
-        before = render_paper(PAPERS[paper_id], old.content, env, request.templates)
-        after = render_paper(PAPERS[paper_id], new.content, env, request.templates)
+    both = [pid for pid in new.content.papers if pid in old.content.papers]  # added or removed papers are in the summary
+    for paper_id in chosen(request.papers, both):
+        before = render_paper(old.content, paper_id, env, folders)
+        after = render_paper(new.content, paper_id, env, folders)
         marked = replace(after, id=f"{paper_id}-redline", html=redline(before.html, after.html, after.date))
-        keyed = replace(marked, html=with_key(marked.html, old.label, new.label, request.templates))
+        keyed = replace(marked, html=with_key(marked.html, old.label, new.label, folders))
         for fmt in request.formats:
             # Word marks tracked changes itself; the key and its stylesheet are for HTML and PDF.
             paper = marked if fmt == "docx" else keyed
@@ -57,9 +60,15 @@ def review(request: ReviewRequest) -> Review:
     markdown = as_markdown(changes, old.label, new.label)
     outputs.append((request.out / "summary.md", markdown.encode("utf-8")))
     title = heading(old.label, new.label)
-    html = as_html(markdown, title, new.content.programme.committee_report.meeting.date, request.templates)
+    html = as_html(markdown, title, _latest_date(new.content), folders, theme(new.content.programme).css())
     outputs.append((request.out / "summary.html", html.encode("utf-8")))
-    return Review(old, new, changes, _write_all(request.out, outputs))
+    return Review(old, new, changes, write_all(request.out, outputs))
+
+
+def _latest_date(content):
+    """Return the latest date of the newer version's papers: the summary's own date (never the clock's)."""
+    days = [entry.model.day for entry in content.papers.values() if entry.model.day]
+    return max(days) if days else content.plan.date
 
 
 def _both_versions(request: ReviewRequest) -> tuple[Version, Version]:

@@ -14,10 +14,16 @@ from pathlib import Path
 
 from ..errors import BuildError, ContentError, display_path
 from ..model.content import Content
-from ..validate import load_content
+from ..render.templates import kinds, layers
+from ..validate import load_content as _load
 from .git import git
 
 WORKING_TREE = "working tree"
+
+
+def load_content(root: Path) -> Content:
+    """Return the validated content of ``root``, with the kinds of paper its own templates add."""
+    return _load(root, kinds(layers(root)))
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from itertools import groupby
-from pathlib import Path
 
-from ..papers import _stylesheet
 from ..render.markdown import markdown_html
-from ..render.templates import DEFAULT_TEMPLATES, environment, render
+from ..render.templates import BUILT_IN, environment, render, stylesheet
 from .changes import Change
 
 
@@ -40,8 +38,8 @@ def as_markdown(changes: list[Change], old_label: str, new_label: str) -> str:
     return "\n".join(lines)
 
 
-def as_html(markdown: str, title: str, date, templates: Path = DEFAULT_TEMPLATES) -> str:
+def as_html(markdown: str, title: str, date, folders=(BUILT_IN,), theme_css: str = "") -> str:
     """Return the Markdown summary as a page in the papers' house style."""
-    return render(environment(templates), "change-summary.html.j2", body=markdown_html(markdown),
+    return render(environment(folders), "change-summary.html.j2", body=markdown_html(markdown), theme_css=theme_css,
                   document_title=title, running_title=title, author="lgss-docs", description=title,
-                  date=date, stylesheet=_stylesheet(templates), paper_class="change-summary")
+                  date=date, stylesheet=stylesheet(folders), paper_class="change-summary")

@@ -2,68 +2,83 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
 from ..load import ContentTree, Source, read_tree
-from ..model.arrangements import Consultation, TemporaryArrangementsFile
+from ..load.tree import entry_id
+from ..model.arrangements import TemporaryArrangementsFile
 from ..model.content import Content, Entry
+from ..model.facts import FactsFile
+from ..model.paper import Paper
 from ..model.plan import PlanFile
 from ..model.programme import ProgrammeFile
 from ..model.service import Service
-from ..model.workstream import Workstream
+from ..model.workstream import workstream_model
+from .declarations import check_declarations
 from .fields import problems_from
+from .papers import check_papers
 from .plan import check_plan
 from .references import check_references
 
 M = TypeVar("M", bound=BaseModel)
-_ORDER_PREFIX = re.compile(r"^\d+[-_]")
 
 
-def _validate(source: Source | None, model: type[M], problems: list[Problem]) -> M | None:
-    if source is None:  # unreadable; its problem is already listed
+def validate_file(source: Source | None, model: type[M], problems: list[Problem], context: dict | None = None) -> M | None:
+    if source is None:  # unreadable or absent; a problem is already listed if it was needed
         return None
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "expected a mapping of fields at the top of the file"))
         return None
     try:
-        return model.model_validate(source.data)
+        return model.model_validate(source.data, context=context)
     except ValidationError as exc:
         problems.extend(problems_from(exc, source, model))
         return None
 
 
-def _entries(sources: list[Source], model: type[M], problems: list[Problem]) -> list[Entry[M]]:
+def _entries(sources: Sequence[Source], model: type[M], problems: list[Problem], context=None) -> list[Entry[M]]:
     entries = []
     for source in sources:
-        if (validated := _validate(source, model, problems)) is not None:
-            entries.append(Entry(_ORDER_PREFIX.sub("", source.path.stem), validated, source))
+        if (validated := validate_file(source, model, problems, context)) is not None:
+            entries.append(Entry(entry_id(source.path), validated, source))
     return entries
 
 
-def validate_tree(tree: ContentTree) -> Content:
-    """Return the typed Content of ``tree``; raise ContentError with every problem found."""
+def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) -> Content:
+    """Return the typed Content of ``tree``; raise ContentError with every problem found.
+
+    ``kinds`` are the kinds of paper the templates provide (the built-in ones and the content's own).
+    """
     problems: list[Problem] = list(tree.problems)
-    programme = _validate(tree.programme, ProgrammeFile, problems)
-    arrangements = _validate(tree.arrangements, TemporaryArrangementsFile, problems)
-    consultation = _validate(tree.consultation, Consultation, problems)
-    workstreams = _entries(tree.workstreams, Workstream, problems)
+    programme = validate_file(tree.programme, ProgrammeFile, problems)
+    if programme is not None and (declared := check_declarations(programme, tree.programme)):
+        problems.extend(declared)
+        programme = None  # its work stream model cannot be made; the rest is still checked
+    workstreams = []
+    if programme is not None:
+        workstreams = _entries(tree.workstreams, workstream_model(programme), problems, {"rag": programme.rag})
+    papers = _entries(tree.papers, Paper, problems)
     services = _entries(tree.services, Service, problems)
-    plan = _validate(tree.plan, PlanFile, problems)
+    arrangements = validate_file(tree.arrangements, TemporaryArrangementsFile, problems)
+    facts = validate_file(tree.facts, FactsFile, problems)
+    plan = validate_file(tree.plan, PlanFile, problems)
     if problems:
         raise ContentError(problems)
     content = Content(
-        root=tree.root, programme=programme, arrangements=arrangements, consultation=consultation,
-        workstreams=sorted(workstreams, key=lambda e: e.model.number), services=services,
-        programme_source=tree.programme, plan=plan, plan_source=tree.plan)
-    if problems := check_references(content) + check_plan(content):
+        root=tree.root, programme=programme, programme_source=tree.programme,
+        papers={e.id: e for e in papers},
+        workstreams=sorted(workstreams, key=lambda e: (e.model.number is None, e.model.number or 0, e.source.path.name)),
+        services=services, arrangements=arrangements, arrangements_source=tree.arrangements,
+        facts=facts, facts_source=tree.facts, plan=plan, plan_source=tree.plan, warnings=tree.warnings)
+    if problems := check_references(content) + check_papers(content, kinds) + check_plan(content):
         raise ContentError(problems)
     return content
 
 
-def load_content(root) -> Content:
+def load_content(root, kinds: Sequence[str] = ("report", "plan")) -> Content:
     """Return the validated content of the folder ``root`` (stages 1 and 2 together)."""
-    return validate_tree(read_tree(root, partial=True))
+    return validate_tree(read_tree(root, partial=True), kinds)

@@ -8,13 +8,15 @@ from ..errors import Problem
 from ..load import Source
 from ..model.content import Content
 from ..model.plan import Month, PlanFile
-from .references import SLUG
+from .declarations import unique
 
 
 def check_plan(content: Content) -> list[Problem]:
     """Return every problem of the plan that its model alone cannot see."""
     plan, source = content.plan, content.plan_source
-    return [*_unique(source, _timetable_ids(plan)), *_unique(source, _activity_ids(plan)),
+    if plan is None:
+        return []
+    return [*unique(source, _timetable_ids(plan)), *unique(source, _activity_ids(plan)),
             *_range(plan, source), *_spans(plan, source), *_milestones(content)]
 
 
@@ -24,17 +26,6 @@ def _timetable_ids(plan: PlanFile) -> list[tuple[tuple, str]]:
 
 def _activity_ids(plan: PlanFile) -> list[tuple[tuple, str]]:
     return [(("sections", s, "activities", a, "id"), activity.id) for s, a, activity in plan.activities()]
-
-
-def _unique(source: Source, located: list[tuple[tuple, str]]) -> Iterator[Problem]:
-    """Yield a problem for each id that is not a slug or was given before."""
-    seen: dict[str, tuple] = {}
-    for loc, value in located:
-        if not SLUG.match(value):
-            yield source.problem(loc, f'"{value}" is not a valid id; use lower-case letters, digits and hyphens')
-        if value in seen:
-            yield source.problem(loc, f'"{value}" is already used on line {source.position(seen[value])[0]}; ids must be unique')
-        seen.setdefault(value, loc)
 
 
 def _range(plan: PlanFile, source: Source) -> Iterator[Problem]:

@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..errors import Problem, StrictWarnings
+from ..inputs import block_parts
+from ..model.colour import contrast
 from ..model.content import Content
 from ..model.dates import MONTHS, long_date, parse_date
-from ..model.workstream import REPORT_BOXES
+from .references import near_miss_warnings
 
 STALE_AFTER = dt.timedelta(weeks=6)
 FAR_FROM = dt.timedelta(days=365)
@@ -29,26 +31,60 @@ _DATE_IN_TEXT = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?\s+\d
 
 def content_warnings(content: Content) -> list[Problem]:
     """Return every warning about ``content``, in file and line order."""
-    paper_date = content.programme.highlight_report.date
-    return sorted([*_report_dates(content, paper_date), *_dates_in_text(content, paper_date)])
+    found = [*content.warnings, *near_miss_warnings(content), *_contrast(content)]
+    if (dated := _reporting_paper(content)) is not None:
+        found += [*_report_dates(content, *dated), *_dates_in_text(content, *dated)]
+    return sorted(found)
 
 
-def _report_dates(content: Content, paper_date: dt.date) -> Iterator[Problem]:
-    shown = long_date(paper_date)
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA, for text of normal size
+
+
+def _contrast(content: Content) -> Iterator[Problem]:
+    """Yield a warning for each colour declared in content that text on it (or it on white) cannot be read against."""
+    style, source = content.programme.style, content.programme_source
+    pairs = [(("style", "header_fill"), style.header_fill, style.ink, "text"),
+             (("style", "accent"), style.accent, "#ffffff", "white paper")]
+    pairs += [(("rag", "scale", i, "colour"), level.colour, style.ink, "text")
+              for i, level in enumerate(content.programme.rag.scale)]
+    if content.plan is not None:  # a bar's label sits on white, but the bars must show on white paper too
+        pairs += [(("timetables", i, "colour"), t.colour, style.ink, "text") for i, t in enumerate(content.plan.timetables)]
+    for loc, colour, other, what in pairs:
+        ratio = contrast(colour, other)
+        if ratio < MIN_CONTRAST:
+            where = content.plan_source if loc[0] == "timetables" else source
+            yield where.problem(loc, f"{colour} against {what} ({other}) has a contrast of {ratio:.1f}:1; "
+                                     f"at least {MIN_CONTRAST}:1 keeps it readable (choose a lighter tint)")
+
+
+def _reporting_paper(content: Content) -> tuple[str, dt.date] | None:
+    """Return the id and date of the latest paper that shows work stream pages: what their reports
+    are dated against (None when no paper shows them)."""
+    showing = [(entry.model.day, pid) for pid, entry in content.papers.items()
+               if entry.model.day and any(loc[-1] == "workstream_pages" for _, loc in block_parts(entry.model))]
+    return (max(showing)[1], max(showing)[0]) if showing else None
+
+
+def _report_dates(content: Content, paper: str, paper_date: dt.date) -> Iterator[Problem]:
+    shown = f"the date of the {paper} paper, {long_date(paper_date)}"
     for entry in content.workstreams:
         day = entry.model.report_date
+        if day is None:
+            continue
         if day > paper_date:
-            yield entry.source.problem(("report_date",), f"{long_date(day)} is after the highlight report's date, {shown}")
+            yield entry.source.problem(("report_date",), f"{long_date(day)} is after {shown}")
         elif paper_date - day > STALE_AFTER:
-            yield entry.source.problem(("report_date",), f"{long_date(day)} is more than 6 weeks before the highlight report's date, {shown}; is this report up to date?")
+            yield entry.source.problem(("report_date",), f"{long_date(day)} is more than 6 weeks before {shown}; is this report up to date?")
 
 
-def _dates_in_text(content: Content, paper_date: dt.date) -> Iterator[Problem]:
+def _dates_in_text(content: Content, paper: str, paper_date: dt.date) -> Iterator[Problem]:
+    boxes = [box.id for box in content.programme.workstream_page.boxes] if content.programme.workstream_page else []
     for entry in content.workstreams:
-        for field in REPORT_BOXES:
-            for written, day in dates_written_in(getattr(entry.model, field) or ""):
+        for field in boxes:
+            for written, day in dates_written_in(entry.model.box(field)):
                 if abs(day - paper_date) > FAR_FROM:
-                    yield entry.source.problem((field,), f'"{written}" is more than a year from the highlight report\'s date, {long_date(paper_date)}; is the year right?')
+                    yield entry.source.problem((field,), f'"{written}" is more than a year from the date of the {paper} paper, '
+                                                         f'{long_date(paper_date)}; is the year right?')
 
 
 def dates_written_in(text: str) -> list[tuple[str, dt.date]]:

@@ -1,4 +1,4 @@
-"""The transition plan: a month-by-month chart with one bar per timetable, and its text twin."""
+"""The programme plan: a month-by-month chart with one bar per timetable, and its text twin."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model.content import Content
 from ..model.dates import long_date
-from ..model.plan import MARKS, Activity, Month, PlanFile, Span, Timetable
+from ..model.plan import Activity, Month, PlanFile, Span, Timetable
 
 # Column widths of the chart (percent): number, activity, stakeholders, timetable name; the
 # months share the rest. Set here once; the template writes them as <col> for CSS and Word.
@@ -24,7 +24,7 @@ class Key:
     short: str
     colour: str
     mark: str  # CSS class of the hatching
-    pattern: str  # the w:shd pattern Word draws for the same hatching
+    pattern: str  # the hatching's name (dotted, diagonal, ...), which the DOCX writer draws as Word's own
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class ActivityRow:
 
 def _key(timetable: Timetable) -> Key:
     return Key(timetable.id, timetable.label, timetable.short, timetable.colour,
-               f"mark-{timetable.mark}", MARKS[timetable.mark])
+               f"mark-{timetable.mark}", timetable.mark)
 
 
 def _date_at(first: int, colspan: int, day) -> str:
@@ -152,14 +152,18 @@ def plan_chart(content: Content) -> dict:
         "sections": sections,
         "activity_count": sum(len(s["activities"]) for s in sections),
         "widths": {"fixed": FIXED_WIDTHS, "month": round((100 - sum(FIXED_WIDTHS)) / len(months), 3)},
+        "labels": plan.labels,
     }
 
 
-def transition_plan(content: Content) -> dict:
-    """Return the context of the standalone plan paper."""
+def plan_paper(content: Content, paper_id: str) -> dict:
+    """Return what a plan paper's template shows: its metadata and the chart."""
+    paper = content.papers[paper_id].model
     chart = plan_chart(content)
+    title = paper.title or chart["title"]
     return {
-        "title": chart["title"], "date": chart["date"], "authors": [],
-        "purpose": f"Version {chart['version']} of the programme's transition plan, dated {long_date(chart['date'])}.",
+        "title": title, "confidentiality": paper.confidentiality, "date": paper.day or chart["date"],
+        "authors": [content.person(a) for a in paper.authors],
+        "description": paper.purpose or f"Version {chart['version']} of {chart['title']}, dated {long_date(chart['date'])}.",
         "plan": chart,
     }

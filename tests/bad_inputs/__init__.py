@@ -6,7 +6,7 @@ Cases live in the modules of this package, one module per kind of mistake, each 
 An expected line is written as the CLI prints it. Two placeholders keep line numbers true
 when the example grows: ``{L}`` (or ``{L+2}``) is the line on which the case's first Replace
 put its new text (``{L-1}`` the line before), and ``{@text}`` is the line of the first occurrence of ``text`` in the
-(edited) file that the expected line names.
+(edited) file that the expected line names (``{@text}+3``: three lines after it).
 """
 
 from __future__ import annotations
@@ -80,10 +80,10 @@ def _fill(expected: str, root: Path, first_line: int | None) -> str:
         # The expected line starts with content/<file>:, the file that {@text} is looked up in.
         path = root.parent / expected.split(":", 1)[0]
         lines = path.read_text(encoding="utf-8").splitlines()
-        return str(next(n for n, line in enumerate(lines, 1) if match[1] in line))
+        return str(next(n for n, line in enumerate(lines, 1) if match[1] in line) + int(match[2] or 0))
 
     expected = re.sub(r"\{L([+-]\d+)?\}", lambda m: str(first_line + int(m[1] or 0)), expected)
-    return re.sub(r"\{@([^}]+)\}", at_text, expected)
+    return re.sub(r"\{@([^}]+)\}([+-]\d+)?", at_text, expected)
 
 
 def all_cases() -> list[Case]:
@@ -98,10 +98,15 @@ def all_cases() -> list[Case]:
 
 # Files the cases break, and a whole valid work stream file to vary.
 PROGRAMME = "programme.yaml"
+REPORT = "papers/committee-report.yaml"
+HIGHLIGHT = "papers/highlight-report.yaml"
 GOVERNANCE = "workstreams/01-governance.yaml"
 SERVICE = "services/05-it-operations.yaml"
-CONSULTATION = "consultation.yaml"
+FACTS = "facts.yaml"
 WORKSTREAM = "number: 1\ntitle: Governance\nlead: tricia-burningham\nreport_date: 2020-11-09\nrag: Amber\n"
 G = "content/" + GOVERNANCE
 P = "content/" + PROGRAMME
+R = "content/" + REPORT
+H = "content/" + HIGHLIGHT
 S = "content/" + SERVICE
+F = "content/" + FACTS

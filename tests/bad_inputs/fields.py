@@ -1,10 +1,10 @@
 """Values of the wrong kind, unknown or missing fields, RAG statuses and dates."""
 
-from . import CONSULTATION, GOVERNANCE, PROGRAMME, SERVICE, WORKSTREAM, Case, G, P, Replace, S, Write
+from . import FACTS, GOVERNANCE, PROGRAMME, REPORT, SERVICE, WORKSTREAM, Case, F, G, P, R, Replace, S, Write
 
-RAG = "expected one of Red, Amber/Red, Amber, Amber/Green, Green"
+RAG = "expected one of Red, Amber/Red, Amber, Green"
 DATE = 'expected a date such as 2020-11-17 or "17 November 2020"'
-C = "content/" + CONSULTATION
+TABLES = "rag_summary, rag_key, services, temporary_arrangements, appendices or escalations"
 
 
 def workstream(old: str, new: str) -> Write:
@@ -39,24 +39,29 @@ CASES = [
          (f'{G}:2:8: title: expected text; got yes, which YAML reads as true or false; put it in quotes to mean the text "yes"',)),
     Case("title-number-read-as-number", (workstream("title: Governance", "title: 2020"),),
          (f'{G}:2:8: title: expected text; got 2020, which YAML reads as a number; put it in quotes to mean the text "2020"',)),
-    Case("negative-count", (Replace(CONSULTATION, "posts_deleted: 25", "posts_deleted: -3"),),
-         (f'{C}:{{L}}:16: posts_deleted: expected a number greater than or equal to 0; got "-3"',)),
+    Case("fact-is-a-list", (Replace(FACTS, "posts_deleted: 25", "posts_deleted: [25, 26]"),),
+         (f'{F}:{{L}}:18: consultation.posts_deleted: expected text, a number or a date; got a list',)),
     Case("service-model-unknown", (service("model: outsourced\n"),),
-         (f'{S}:3:8: model: expected one of repatriated or lead-authority; got "outsourced"',)),
+         (f'{S}:3:8: model: "outsourced" is not a declared service model; expected one of repatriated, lead-authority',)),
+    Case("service-model-near-miss", (service("model: repatriatd\n"),),
+         (f'{S}:3:8: model: "repatriatd" is not a declared service model; did you mean "repatriated"?',)),
     Case("lead-authority-missing", (service("model: lead-authority\n"),),
-         (f"{S}:1:1: lead_authority: required when model is lead-authority; give the code of the partner council that leads it",)),
+         (f"{S}:1:1: lead_authority: required for lead authority services; give the code of the partner that leads it",)),
     Case("repatriated-with-lead-authority", (service("model: repatriated\nlead_authority: CCC\n"),),
-         (f"{S}:4:17: lead_authority: a repatriated service has no lead_authority; remove it or set model: lead-authority",)),
+         (f"{S}:4:17: lead_authority: repatriated services have no lead authority; remove it, or choose another model",)),
     Case("partner-code-lower-case", (Replace(PROGRAMME, "  - code: MKC", "  - code: mkc"),),
          (f'{P}:{{L}}:11: partners[1].code: expected a short code used across papers: 2 to 12 letters, digits or &, '
-          'starting with a capital, e.g. CCC; got "mkc"',)),
+          'starting with a capital, e.g. ABC; got "mkc"',)),
     Case("partner-kind-unknown", (Replace(PROGRAMME, "    kind: customer", "    kind: client"),),
          (f'{P}:{{L}}:11: partners[3].kind: expected one of partner, customer or other; got "client"',)),
-    Case("table-name-misspelt", (Replace(PROGRAMME, "        - table: rag_summary", "        - table: rag_sumary"),),
-         (f'{P}:{{L}}:18: committee_report.sections[1].blocks[1].table: expected one of rag_summary, temporary_arrangements, '
-          'services_repatriated, services_lead_authority, appendices or rag_key; got "rag_sumary"',)),
-    Case("block-with-text-and-table", (Replace(PROGRAMME, "        - table: rag_summary", "        - table: rag_summary\n          text: The summary."),),
-         (f"{P}:{{L}}:11: committee_report.sections[1].blocks[1]: a block has either text or table, not both or neither",)),
+    Case("table-name-misspelt", (Replace(REPORT, "      - table: rag_summary", "      - table: rag_sumary"),),
+         (f'{R}:{{L}}:16: sections[1].blocks[1].table: expected one of {TABLES}; got "rag_sumary"; did you mean "rag_summary"?',)),
+    Case("block-with-text-and-table", (Replace(REPORT, "      - table: rag_summary", "      - table: rag_summary\n        text: The summary."),),
+         (f"{R}:{{L+1}}:9: sections[1].blocks[1].text: unknown field; expected one of caption, table, as_at, headings",)),
+    Case("block-of-no-kind", (Replace(REPORT, "      - table: rag_summary", "      - tabel: rag_summary"),),
+         (f"{R}:{{L}}:9: sections[1].blocks[1]: expected a block: text:, table: or workstream_pages:",)),
+    Case("table-option-of-another-table", (Replace(REPORT, "      - table: rag_summary", "      - table: rag_summary\n        model: repatriated"),),
+         (f"{R}:{{L+1}}:9: sections[1].blocks[1].model: unknown field; expected one of caption, table, as_at, headings",)),
     Case("no-arrangements", (Write("temporary-arrangements.yaml", "arrangements: []\n"),),
          ("content/temporary-arrangements.yaml:1:15: arrangements: expected at least 1 item",)),
     # Unknown and missing fields
@@ -79,8 +84,21 @@ CASES = [
          (f'{G}:5:6: rag: {RAG}; got "3"',)),
     Case("rag-split-part-unknown", (workstream("rag: Amber", "rag: Amber (OLA) / Blue (Road Map)"),),
          (f'{G}:5:6: rag: {RAG}; got "Blue"',)),
-    Case("rag-scale-level-unknown", (Replace(PROGRAMME, "  - level: Red", "  - level: Crimson"),),
-         (f'{P}:{{L}}:12: rag_scale[0].level: {RAG}; got "Crimson"',)),
+    Case("rag-near-miss", (workstream("rag: Amber", "rag: Ambre"),),
+         (f'{G}:5:6: rag: {RAG}; got "Ambre"; did you mean "Amber"?',)),
+    Case("rag-level-of-another-scale", (workstream("rag: Amber", "rag: Amber/Green"),),
+         (f'{G}:5:6: rag: {RAG}; got "Amber/Green"',)),
+    Case("rag-not-reported-undeclared", (workstream("rag: Amber", "rag: Not reported"),),
+         (f'{G}:5:6: rag: {RAG}; got "Not reported"',)),
+    Case("rag-dimensions-undeclared", (workstream("rag: Amber", "rag:\n  overall: Amber\n  budget: Green"),),
+         (f'{G}:6:3: rag: {RAG}; got a mapping',)),
+    Case("rag-level-twice", (Replace(PROGRAMME, "    - level: Amber/Red", "    - level: red"),),
+         (f'{P}:{{L}}:14: rag.scale[1].level: "red" is already used on line {{L-3}}; ids must be unique',)),
+    Case("rag-colour-not-hex", (Replace(PROGRAMME, '      colour: "#f4c7c3"', "      colour: pink"),),
+         (f'{P}:{{L}}:15: rag.scale[0].colour: expected Tint of a cell holding this rating, #RRGGBB (light, so dark '
+          'text stays readable); got "pink"',)),
+    Case("rag-overall-undeclared", (Replace(PROGRAMME, "  scale:\n", "  overall: budget\n  scale:\n"),),
+         (f'{P}:{{L}}:12: rag.overall: "budget" is not a declared dimension; declare dimensions first',)),
     # Dates
     Case("date-day-does-not-exist", (workstream("report_date: 2020-11-09", "report_date: 2020-11-31"),),
          (f'{G}:4:14: report_date: "2020-11-31" is not a date that exists; check the day and month',)),

@@ -1,8 +1,6 @@
 """Mistakes in the YAML itself: tabs, quotes, indentation, duplicate keys, tags."""
 
-from . import CONSULTATION, GOVERNANCE, PROGRAMME, Case, G, P, Replace, Write
-
-C = "content/" + CONSULTATION
+from . import FACTS, GOVERNANCE, PROGRAMME, Case, F, G, P, Replace, Write
 
 SYNTAX = "YAML syntax: "
 TAG_RULE = "is not allowed; content files hold plain text, numbers, dates, lists and mappings"
@@ -12,10 +10,10 @@ CASES = [
          (f"{G}:{{L}}:5: {SYNTAX}a tab character is not allowed here; indent with spaces",)),
     Case("tab-indent", (Write(GOVERNANCE, "number: 1\n\ttitle: Governance\n"),),
          (f"{G}:2:1: {SYNTAX}a tab character is not allowed here; indent with spaces",)),
-    Case("unclosed-double-quote", (Replace(CONSULTATION, "started: 2020-08-25", 'started: "2020-08-25'),),
-         (f"{C}:{{L}}:10: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
-    Case("unclosed-single-quote", (Replace(CONSULTATION, "started: 2020-08-25", "started: '2020-08-25"),),
-         (f"{C}:{{L}}:10: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
+    Case("unclosed-double-quote", (Replace(FACTS, "started: 2020-08-25", 'started: "2020-08-25'),),
+         (f"{F}:{{L}}:12: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
+    Case("unclosed-single-quote", (Replace(FACTS, "started: 2020-08-25", "started: '2020-08-25"),),
+         (f"{F}:{{L}}:12: {SYNTAX}this quoted text is never closed; add the closing quotation mark",)),
     Case("key-indented-too-far", (Replace(PROGRAMME, "  organisation: LGSS", "   organisation: LGSS"),),
          (f'{P}:{{L}}:16: {SYNTAX}a colon and space (": ") cannot appear here; put text that contains one in quotes, or check the indentation',)),
     Case("list-item-indented-too-far", (Replace(PROGRAMME, "  - code: MKC\n", "  - code: MKC\n   name: Milton Keynes\n"),),

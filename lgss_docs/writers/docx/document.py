@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 
 import docx
@@ -16,22 +15,19 @@ from ...errors import BuildError
 from . import oxml
 from .walker import Walker, parse_body
 
-TABLE_STYLE = "LGSS Table"
-_RAG_RULE = re.compile(r"\.(rag-[a-z-]+)\s*\{\s*background:\s*#([0-9a-fA-F]{6})")
-_HEAD_FILL = re.compile(r"--head:\s*#([0-9a-fA-F]{6})")
 
 
 def write(paper, options) -> bytes:
     """Return the DOCX bytes of ``paper``; the same paper always gives the same bytes."""
     document = _new_document(options.reference_docx)
     section = document.sections[0]
+    theme = paper.theme
     if options.reference_docx is None:
-        _house_style(document, section)
+        _house_style(document, section, theme.accent)
     oxml.set_document_language(document, paper.language)
     _running_header_and_footer(section, paper.title)
-    head = _HEAD_FILL.search(paper.html)
-    walker = Walker(document, rag_fills=_rag_fills(paper.html), table_style=_table_style(document),
-                    header_fill=head.group(1) if head else None,
+    walker = Walker(document, rag_fills=theme.fills, table_style=_table_style(document, theme.table_style),
+                    header_fill=theme.header_fill,
                     text_width=section.page_width - section.left_margin - section.right_margin)
     walker.blocks(document, parse_body(paper.html))
     _core_properties(document, paper)
@@ -55,7 +51,7 @@ def _new_document(reference):
     return document
 
 
-def _house_style(document, section) -> None:
+def _house_style(document, section, accent_hex: str) -> None:
     """Plain council house style for documents without a reference .docx."""
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(18)
@@ -65,7 +61,7 @@ def _house_style(document, section) -> None:
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
-    accent = RGBColor(0x1D, 0x3F, 0x6E)
+    accent = RGBColor.from_string(accent_hex.lstrip("#").upper())
     for name, size in (("Title", 20), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
         style = styles[name]
         style.font.name = "Arial"
@@ -78,14 +74,14 @@ def _house_style(document, section) -> None:
     styles["Caption"].font.bold = True
 
 
-def _table_style(document) -> str:
+def _table_style(document, name: str) -> str:
     """Return the table style's name, adding it (based on Table Grid) if the template lacks it."""
     names = {s.name for s in document.styles}
-    if TABLE_STYLE not in names:
-        style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    if name not in names:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
         style.base_style = document.styles["Table Grid"] if "Table Grid" in names else None
         style.font.size = Pt(10)
-    return TABLE_STYLE
+    return name
 
 
 def _running_header_and_footer(section, title: str) -> None:
@@ -98,11 +94,6 @@ def _running_header_and_footer(section, title: str) -> None:
     oxml.add_field(footer, "PAGE")
     footer.add_run(" of ")
     oxml.add_field(footer, "NUMPAGES")
-
-
-def _rag_fills(html_text: str) -> dict[str, str]:
-    """Return {css class: fill colour} from the stylesheet inside the HTML: colours live in one place."""
-    return {name: colour for name, colour in _RAG_RULE.findall(html_text)}
 
 
 def _core_properties(document, paper) -> None:

@@ -6,6 +6,8 @@ the result without repair; that order is written once, in the ``successors`` lis
 
 from __future__ import annotations
 
+import copy
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -128,11 +130,13 @@ def set_cell_margins(table, top=60, bottom=60, left=100, right=100) -> None:
     _insert(tbl_pr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
 
 
-def restart_numbering(document, style_name: str) -> int | None:
+def restart_numbering(document, style_name: str, number_format: str | None = None) -> int | None:
     """Return the id of a new numbering that counts ``style_name``'s list from 1 again.
 
     Paragraphs of a numbered style share one count across the document, so a second
-    list would go on from 3; a w:num with a startOverride starts it afresh.
+    list would go on from 3; a w:num with a startOverride starts it afresh. With
+    ``number_format`` (a w:numFmt value such as lowerRoman), the list counts i, ii, iii: the
+    override then carries the style's own level, its indents kept, with that format.
     """
     style = document.styles[style_name].element
     num_pr = style.pPr.numPr if style.pPr is not None else None
@@ -147,6 +151,11 @@ def restart_numbering(document, style_name: str) -> int | None:
     start = OxmlElement("w:startOverride")
     start.set(qn("w:val"), "1")
     override.append(start)
+    if number_format is not None:
+        abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id))
+        lvl = copy.deepcopy(next(x for x in abstract.findall(qn("w:lvl")) if x.get(qn("w:ilvl")) == str(level)))
+        lvl.find(qn("w:numFmt")).set(qn("w:val"), number_format)
+        override.append(lvl)
     num.append(override)
     return num.numId
 

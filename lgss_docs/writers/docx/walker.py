@@ -26,6 +26,11 @@ BLOCK_TAGS = {"p", "ul", "ol", "table", "div", "section", "header", "main", "foo
               "h1", "h2", "h3", "h4", "h5", "aside", "nav", "article", "dl"}
 CONTAINER_TAGS = {"div", "section", "header", "main", "footer", "article", "aside", "nav", "figure"}
 _SPACE = re.compile(r"\s+")
+# An ordered list's type="..." (i, ii, iii for recommendations), as Word's w:numFmt.
+NUMBER_FORMATS = {"i": "lowerRoman", "I": "upperRoman", "a": "lowerLetter", "A": "upperLetter"}
+# Each hatching a chart's bars may have (data-pattern), as the w:shd pattern Word draws for it.
+HATCHING = {"dotted": "pct20", "diagonal": "thinDiagStripe", "horizontal": "thinHorzStripe",
+            "crossed": "thinDiagCross", "solid": "clear"}
 
 
 @dataclass
@@ -134,7 +139,8 @@ class Walker:
         # A "plain" list is a list for screen readers but shows no bullets: plain paragraphs.
         style = None if "plain" in el.get("class", "").split() else kind if level == 1 else f"{kind} {min(level, 3)}"
         # Word counts a numbered style on across the whole document; each <ol> starts at 1.
-        numbering = oxml.restart_numbering(self.document, style) if el.tag == "ol" and style else None
+        numbering = oxml.restart_numbering(self.document, style, NUMBER_FORMATS.get(el.get("type", "1"))) \
+            if el.tag == "ol" and style else None
         for item in el.findall("li"):
             inline: list[Run] = []
             for child in self._children_with_text(item):
@@ -165,7 +171,7 @@ class Walker:
         caption = _text(caption_el) if caption_el is not None else ""
         if caption and "visually-hidden" not in caption_el.get("class", ""):
             self.paragraph(container, [Run(caption)], "Caption").paragraph_format.keep_with_next = True
-        elif not caption:
+        elif not caption or self.after_table:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             container.add_paragraph()
         table = container.add_table(rows=len(rows), cols=columns)
@@ -226,7 +232,7 @@ class Walker:
             if name in self.rag_fills:
                 oxml.shade_cell(cell, self.rag_fills[name])
         if el.get("data-fill"):
-            oxml.shade_cell(cell, el.get("data-fill"), el.get("data-pattern", "clear"))
+            oxml.shade_cell(cell, el.get("data-fill"), HATCHING.get(el.get("data-pattern", ""), "clear"))
         first = cell.paragraphs[0]
         has_blocks = any(child.tag in BLOCK_TAGS for child in el)
         if has_blocks:
