@@ -1,8 +1,7 @@
-"""Reading what the papers say, for assertions: text out of PDF and DOCX, canonical XML."""
+"""Reading what the papers say, for assertions: text out of PDF and DOCX."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -31,13 +30,3 @@ def docx_paragraphs(path: Path) -> list[str]:
         text = "".join(t.text or "" for t in p.iter(f"{W}t"))
         out.append(text)
     return out
-
-
-def docx_xml(path: Path, part: str = "word/document.xml") -> str:
-    """Return ``part`` of the DOCX pretty-printed, for snapshots and readable diffs."""
-    root = etree.fromstring(zipfile.ZipFile(path).read(part))
-    return etree.tostring(root, pretty_print=True, encoding="unicode")
-
-
-def docx_zip_names(data: bytes) -> list[str]:
-    return zipfile.ZipFile(io.BytesIO(data)).namelist()
