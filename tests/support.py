@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,3 +32,11 @@ def docx_paragraphs(path: Path) -> list[str]:
         text = "".join(t.text or "" for t in p.iter(f"{W}t"))
         out.append(text)
     return out
+
+
+def missing_tool(what: str):
+    """Skip on a developer's machine without ``what``; in CI (where setup installs it) fail."""
+    message = f"{what} is installed by scripts/setup --test"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -23,7 +23,7 @@ import yaml
 from lgss_docs.papers import PAPERS
 
 from conftest import EXAMPLE, ROOT
-from support import W
+from support import W, missing_tool
 
 PAPER_IDS = list(PAPERS)
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -130,7 +130,7 @@ def test_pdfua_checker_finds_no_errors(built):
 @pytest.mark.parametrize("paper", PAPER_IDS)
 def test_qpdf_check_passes(built, paper):
     if shutil.which("qpdf") is None:
-        _missing("qpdf")
+        missing_tool("qpdf")
     result = subprocess.run(["qpdf", "--check", str(built[f"{paper}.pdf"])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
@@ -159,16 +159,8 @@ def test_docx_tables_have_header_rows_captions_and_descriptions(built, paper):
 def libreoffice():
     binary = shutil.which("libreoffice") or shutil.which("soffice")
     if binary is None:
-        _missing("LibreOffice")
+        missing_tool("LibreOffice")
     return binary
-
-
-def _missing(what: str):
-    """Skip on a developer's machine without ``what``; in CI (where setup installs it) fail."""
-    message = f"{what} is installed by scripts/setup --test"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _convert(libreoffice, source: Path, out: Path) -> int:
@@ -349,7 +341,7 @@ def served(built):
 def browser():
     chromium = shutil.which("chromium")
     if chromium is None or not AXE.exists():
-        _missing("Chromium with axe-core")
+        missing_tool("Chromium with axe-core")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
