@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
 import subprocess
@@ -95,14 +94,15 @@ def test_running_header_and_footer_stay_out_of_the_reading_order(built, paper):
         stack: list = []
         spoken, silent = [], []
 
-        def operand(op, args, cm, tm):
+        # Called while this page is read: the defaults bind this iteration's lists.
+        def operand(op, args, cm, tm, stack=stack):
             if op in (b"BMC", b"BDC"):
                 props = args[1] if op == b"BDC" and len(args) > 1 else {}
                 stack.append(props.get("/MCID") if hasattr(props, "get") else None)
             elif op == b"EMC" and stack:
                 stack.pop()
 
-        def text(t, *_):
+        def text(t, *_, stack=stack, number=number, spoken=spoken, silent=silent):
             mcids = [m for m in stack if m is not None]
             in_tree = bool(mcids) and (objgens[number - 1], int(mcids[-1])) in read
             (spoken if in_tree else silent).append(t)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.cli import main
 from lgss_docs.errors import TemplateError
 from lgss_docs.load import load_yaml
@@ -20,6 +19,8 @@ from lgss_docs.papers import RenderedPaper
 from lgss_docs.render.templates import DEFAULT_TEMPLATES
 from lgss_docs.validate.images import image_problems
 from lgss_docs.writers import WriterOptions, pdf
+
+from conftest import EXAMPLE, ROOT
 
 _EVENTS: list[tuple] = []
 _RECORDING = [False]
@@ -48,7 +49,7 @@ OUTSIDE = """<!DOCTYPE html><html lang="en-GB"><head><title>t</title>
 <link rel="stylesheet" href="http://example.invalid/house.css">
 <style>@import url("https://example.invalid/more.css"); body { background: url(file:///etc/passwd); }</style></head>
 <body><p>Text</p><img src="file:///etc/passwd" alt="a"><img src="http://example.invalid/logo.png" alt="b">
-<img src="../../etc/passwd" alt="c"><img src="%s" alt="d"></body></html>""" % GREY_SQUARE
+<img src="../../etc/passwd" alt="c">""" + f'<img src="{GREY_SQUARE}" alt="d"></body></html>'
 
 
 def _network(events: list[tuple]) -> list[tuple]:

@@ -14,6 +14,7 @@ import pytest
 
 from lgss_docs.papers import RenderedPaper
 from lgss_docs.writers import WriterOptions, writer
+
 from projection import canonical_parts, docx_projection, html_projection, pdf_projection
 
 # Where each paper's own content ends (None: it is all its own).

@@ -6,9 +6,10 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE
 from lgss_docs.cli import main
 from lgss_docs.render.templates import DEFAULT_TEMPLATES
+
+from conftest import EXAMPLE
 
 REPORT = "committee-report.html.j2"
 COVER = "partials/cover.html.j2"
