@@ -59,7 +59,7 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
                     for spec in dict.fromkeys(spec for spec, _, _ in todo)}
         tasks = [Task(rendered[spec.id], fmt, request.options) for spec, fmt, _ in todo]
         outputs = [(path, data) for (_, _, path), data in zip(todo, writers.write_all(tasks, progress))]
-    written = _write_all(request.out, outputs)
+    written = write_outputs(request.out, outputs)
     for (spec, fmt, path), (_, data) in zip(todo, outputs):
         cache.record(path, inputs.key(spec, fmt), data)
     cache.save()
@@ -80,7 +80,7 @@ def _stale(request: BuildRequest, inputs, cache: Cache, fresh) -> list[tuple[Pap
 
 
 
-def _write_all(out: Path, outputs: list[tuple[Path, bytes]]) -> list[Path]:
+def write_outputs(out: Path, outputs: list[tuple[Path, bytes]]) -> list[Path]:
     remove_stale_parts(out, [path.name for path, _ in outputs])
     written = []
     for path, data in outputs:

@@ -65,7 +65,7 @@ def render_paper(spec: PaperSpec, content: Content, env: jinja2.Environment,
     view = spec.view(content)
     running = " – ".join(filter(None, [view["title"], view.get("confidentiality")]))
     author = "; ".join(p.name for p in view["authors"])
-    stylesheet = _stylesheet(templates)
+    stylesheet = stylesheets(templates)
     html = render(env, spec.template, **view, document_title=running, running_title=running,
                   author=author, description=view.get("purpose", spec.description),
                   organisation=content.programme.programme.organisation,
@@ -74,7 +74,7 @@ def render_paper(spec: PaperSpec, content: Content, env: jinja2.Environment,
                          subject=content.programme.programme.name)
 
 
-def _stylesheet(templates: Path) -> Markup:
+def stylesheets(templates: Path) -> Markup:
     """Return every stylesheet of ``templates/css``, paper.css first: trusted, so not escaped."""
     sheets = sorted((templates / "css").glob("*.css"), key=lambda p: (p.name != "paper.css", p.name))
     return Markup("\n".join(p.read_text(encoding="utf-8") for p in sheets))

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..build import _write_all
+from ..build import write_outputs
 from ..errors import ContentError
 from ..papers import PAPERS, render_paper
 from ..render.templates import DEFAULT_TEMPLATES, environment
 from ..writers import FORMATS, WriterOptions, writer
-from .changes import Change, summarise
+from .change import Change
+from .changes import summarise
 from .redline_html import redline, with_key
 from .sources import Version, load_version
 from .summary import as_html, as_markdown, heading
@@ -59,7 +60,7 @@ def review(request: ReviewRequest) -> Review:
     title = heading(old.label, new.label)
     html = as_html(markdown, title, new.content.programme.committee_report.meeting.date, request.templates)
     outputs.append((request.out / "summary.html", html.encode("utf-8")))
-    return Review(old, new, changes, _write_all(request.out, outputs))
+    return Review(old, new, changes, write_outputs(request.out, outputs))
 
 
 def _both_versions(request: ReviewRequest) -> tuple[Version, Version]:

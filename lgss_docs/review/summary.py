@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
-from ..papers import _stylesheet
+from ..papers import stylesheets
 from ..render.markdown import markdown_html
 from ..render.templates import DEFAULT_TEMPLATES, environment, render
-from .changes import Change
+from .change import Change
 
 
 def heading(old_label: str, new_label: str) -> str:
@@ -44,4 +44,4 @@ def as_html(markdown: str, title: str, date, templates: Path = DEFAULT_TEMPLATES
     """Return the Markdown summary as a page in the papers' house style."""
     return render(environment(templates), "change-summary.html.j2", body=markdown_html(markdown),
                   document_title=title, running_title=title, author="lgss-docs", description=title,
-                  date=date, stylesheet=_stylesheet(templates), paper_class="change-summary")
+                  date=date, stylesheet=stylesheets(templates), paper_class="change-summary")
