@@ -51,7 +51,7 @@ def _multiply_files(folder: Path, factor: int, renumber: bool) -> None:
             text = path.read_text(encoding="utf-8")
             if renumber:
                 text = _NUMBER.sub(f"number: {number}", text, count=1)
-            text = _TITLE.sub(lambda m: f"{m[1]}: {_retitled(m[2], copy)}", text, count=1)
+            text = _TITLE.sub(lambda m, copy=copy: f"{m[1]}: {_retitled(m[2], copy)}", text, count=1)
             stem = _PREFIX.sub("", path.stem)
             (folder / f"{number:0{width}d}-{stem}-{copy + 1}.yaml").write_text(text, encoding="utf-8")
 

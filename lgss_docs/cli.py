@@ -11,7 +11,6 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, ContentError, StrictWarnings, TemplateError, UsageError
-
 from .writers import FORMATS  # names only: the writers import their libraries when first used
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
@@ -191,9 +190,9 @@ def _print_warning(warning) -> None:
 
 
 def _init(args) -> int:
-    from .starter import init
-
     import datetime as dt
+
+    from .starter import init
 
     try:
         day = dt.date.fromisoformat(args.date) if args.date else None

@@ -22,6 +22,13 @@ def built(tmp_path_factory) -> dict[str, Path]:
     return {path.name: path for path in build(BuildRequest(content=EXAMPLE, out=out))}
 
 
+@pytest.fixture(scope="session")
+def built_northants(tmp_path_factory) -> dict[str, Path]:
+    """Return {"closure-report.pdf": path, ...} for every paper of the Future Northants example, built once."""
+    out = tmp_path_factory.mktemp("northants")
+    return {path.name: path for path in build(BuildRequest(content=ROOT / "examples" / "future-northants", out=out))}
+
+
 @pytest.fixture
 def content_copy(tmp_path) -> Path:
     """Return a writable copy of the example content, for tests that break it on purpose."""

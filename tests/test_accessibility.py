@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
 import subprocess
@@ -18,12 +17,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import yaml
 
 from lgss_docs.model.colour import contrast
 from lgss_docs.validate import load_content
 
 from conftest import EXAMPLE, EXAMPLES, ROOT
-from support import W
+from support import W, missing_tool
 
 PAPER_IDS = list(load_content(EXAMPLE).papers)
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -95,14 +95,15 @@ def test_running_header_and_footer_stay_out_of_the_reading_order(built, paper):
         stack: list = []
         spoken, silent = [], []
 
-        def operand(op, args, cm, tm):
+        # Called while this page is read: the defaults bind this iteration's lists.
+        def operand(op, args, cm, tm, stack=stack):
             if op in (b"BMC", b"BDC"):
                 props = args[1] if op == b"BDC" and len(args) > 1 else {}
                 stack.append(props.get("/MCID") if hasattr(props, "get") else None)
             elif op == b"EMC" and stack:
                 stack.pop()
 
-        def text(t, *_):
+        def text(t, *_, stack=stack, number=number, spoken=spoken, silent=silent):
             mcids = [m for m in stack if m is not None]
             in_tree = bool(mcids) and (objgens[number - 1], int(mcids[-1])) in read
             (spoken if in_tree else silent).append(t)
@@ -130,7 +131,7 @@ def test_pdfua_checker_finds_no_errors(built):
 @pytest.mark.parametrize("paper", PAPER_IDS)
 def test_qpdf_check_passes(built, paper):
     if shutil.which("qpdf") is None:
-        _missing("qpdf")
+        missing_tool("qpdf")
     result = subprocess.run(["qpdf", "--check", str(built[f"{paper}.pdf"])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
@@ -159,16 +160,8 @@ def test_docx_tables_have_header_rows_captions_and_descriptions(built, paper):
 def libreoffice():
     binary = shutil.which("libreoffice") or shutil.which("soffice")
     if binary is None:
-        _missing("LibreOffice")
+        missing_tool("LibreOffice")
     return binary
-
-
-def _missing(what: str):
-    """Skip on a developer's machine without ``what``; in CI (where setup installs it) fail."""
-    message = f"{what} is installed by scripts/setup --test"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _convert(libreoffice, source: Path, out: Path) -> int:
@@ -208,6 +201,126 @@ def test_every_declared_tint_meets_4_5_to_1_against_its_text(example):
     assert contrast(style.accent, "#ffffff") >= 4.5
 
 
+_HEX = r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b"
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def _hex(value: str, variables: dict[str, str]) -> str | None:
+    """Return ``value`` as rrggbb: a #hex colour, or a var() naming one; None for anything else."""
+    value = value.strip()
+    if found := re.fullmatch(r"var\((--[\w-]+)\)", value):
+        value = variables.get(found.group(1), "")
+    if not re.fullmatch(_HEX, value):
+        return None
+    value = value.lstrip("#").lower()
+    return "".join(c * 2 for c in value) if len(value) == 3 else value
+
+
+def _stylesheet_rules(html: str) -> tuple[str, list[tuple[str, str | None, str | None]]]:
+    """Return the paper's ink, and (selector, text colour, background) for every rule of its
+    stylesheet that sets either (None: not set)."""
+    css = re.sub(r"/\*.*?\*/", "", "".join(re.findall(r"<style>(.*?)</style>", html, flags=re.S)), flags=re.S)
+    variables = dict(re.findall(r"(--[\w-]+):\s*([^;}]+)", css))
+    rules = []
+    for selector, body in _RULE.findall(css):
+        declared = {k: v for k, v in re.findall(r"(?:^|;)\s*([\w-]+)\s*:\s*([^;]+)", body)}
+        text = _hex(declared.get("color", ""), variables)
+        background = _hex(declared.get("background-color", declared.get("background", "")), variables)
+        if text or background:
+            rules.append((" ".join(selector.split()), text, background))
+    return _hex(variables["--ink"], variables), rules
+
+
+def _tinted_classes(rules) -> set[str]:
+    """Return the classes whose rule gives them a background of their own."""
+    return {name for selector, _, background in rules if background
+            for name in re.findall(r"\.([\w-]+)", selector.split()[-1])}
+
+
+def _plan_colours() -> set[str]:
+    plan = yaml.safe_load((EXAMPLE / "plan.yaml").read_text(encoding="utf-8"))
+    return {t["colour"].lstrip("#").lower() for t in plan["timetables"]}
+
+
+@pytest.mark.parametrize("paper", PAPER_IDS)
+def test_every_stylesheet_colour_meets_4_5_to_1(built, paper):
+    """Text is the ink unless a rule says otherwise, on the white page unless a rule tints it."""
+    ink, rules = _stylesheet_rules(built[f"{paper}.html"].read_text(encoding="utf-8"))
+    assert {".rag-red", ".rag-amber", ".rag-green"} <= {selector for selector, _, _ in rules}
+    for selector, text, background in rules:
+        assert contrast(text or ink, background or "ffffff") >= 4.5, f"{selector}: {text or ink} on {background}"
+
+
+def _text_on(element, tinted: set[str]) -> str:
+    """Return the text painted on ``element``'s own background: its descendants' text, less
+    that of descendants with a background of their own (inline, or from a tinted class)."""
+    out = [element.text or ""]
+    for child in element:
+        own = "background" in child.get("style", "") or tinted & set(child.get("class", "").split())
+        if not own:
+            out.append(_text_on(child, tinted))
+        out.append(child.tail or "")
+    return "".join(out).strip()
+
+
+@pytest.mark.parametrize("paper", PAPER_IDS)
+def test_text_on_inline_tints_meets_4_5_to_1(built, paper):
+    """The plan's bars are tinted inline with plan.yaml's colours; any text on one needs contrast."""
+    from lxml import html as lxml_html
+
+    text = built[f"{paper}.html"].read_text(encoding="utf-8")
+    ink, rules = _stylesheet_rules(text)
+    tinted, seen = _tinted_classes(rules), set()
+    for element in lxml_html.fromstring(text).iter():
+        if found := re.search(r"background-color:\s*(#\w+)", element.get("style", "") if isinstance(element.tag, str) else ""):
+            colour = _hex(found.group(1), {})
+            seen.add(colour)
+            if _text_on(element, tinted):
+                assert contrast(ink, colour) >= 4.5, f"{_text_on(element, tinted)!r}: {ink} on {colour}"
+    if paper in ("transition-plan", "committee-report"):
+        assert _plan_colours() <= seen, "the check must see every timetable's colour"
+
+
+# Word's shading patterns paint this share of the cell in the pattern colour; for the thin
+# stripes and crosses (one line in four), an estimate. Text sits on the mix.
+_PATTERN_SHARE = {"clear": 0.0, "solid": 1.0, "thinDiagStripe": 0.25, "thinHorzStripe": 0.25,
+                  "thinVertStripe": 0.25, "thinReverseDiagStripe": 0.25, "thinDiagCross": 0.45, "thinHorzCross": 0.45}
+
+
+def _mix(fill: str, pattern: str, colour: str) -> str:
+    share = int(pattern[3:]) / 100 if pattern.startswith("pct") else _PATTERN_SHARE[pattern]
+    colour = "000000" if colour in ("auto", None) else colour
+    return "".join(f"{round(int(fill[i:i + 2], 16) * (1 - share) + int(colour[i:i + 2], 16) * share):02x}"
+                   for i in (0, 2, 4))
+
+
+@pytest.mark.parametrize("paper", PAPER_IDS)
+def test_text_in_shaded_word_cells_meets_4_5_to_1(built, paper):
+    """Word cells are shaded with the RAG and timetable colours; the text in them is the ink or
+    automatic colour, taken as black: the house tints are light, so Word and LibreOffice show it black."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(built[f"{paper}.docx"]).read("word/document.xml"))
+    seen = set()
+    for cell in root.iter(f"{W}tc"):
+        shading = cell.find(f"{W}tcPr/{W}shd")
+        if shading is None or shading.get(f"{W}fill", "auto") == "auto":
+            continue
+        fill = shading.get(f"{W}fill").lower()
+        seen.add(fill)
+        background = _mix(fill, shading.get(f"{W}val"), shading.get(f"{W}color"))
+        for run in cell.iter(f"{W}r"):
+            words = "".join(t.text or "" for t in run.iter(f"{W}t")).strip()
+            colour = run.find(f"{W}rPr/{W}color")
+            colour = "000000" if colour is None or colour.get(f"{W}val") == "auto" else colour.get(f"{W}val")
+            if words:
+                assert contrast(colour, background) >= 4.5, f"{words!r}: {colour} on {fill} ({shading.get(f'{W}val')})"
+    if paper in ("transition-plan", "committee-report"):
+        assert _plan_colours() <= seen, "the check must see every timetable's colour"
+
+
 # -- HTML with axe-core ------------------------------------------------------------------
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -229,7 +342,7 @@ def served(built):
 def browser():
     chromium = shutil.which("chromium")
     if chromium is None or not AXE.exists():
-        _missing("Chromium with axe-core")
+        missing_tool("Chromium with axe-core")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from bad_inputs import all_cases
-from bad_inputs.limits import ALIAS_BOMB, TEXT_BOMB
-from conftest import EXAMPLE, ROOT
 from lgss_docs.cli import main
 from lgss_docs.errors import ContentError
 from lgss_docs.load import load_yaml
+
+from bad_inputs import all_cases
+from bad_inputs.limits import ALIAS_BOMB, TEXT_BOMB
+from conftest import EXAMPLE, ROOT
 
 CASES = all_cases()
 EARLIER = {"committee-report.html": b"<html>earlier</html>", "committee-report.pdf": b"%PDF earlier",

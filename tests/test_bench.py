@@ -6,8 +6,9 @@ import importlib.util
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.validate import load_content
+
+from conftest import EXAMPLE, ROOT
 
 
 def _synthetic():

@@ -13,7 +13,6 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cache import CACHE_NAME
 from lgss_docs.errors import BuildError
@@ -23,6 +22,8 @@ from lgss_docs.render.paper import render_paper
 from lgss_docs.render.templates import BUILT_IN, environment
 from lgss_docs.validate import load_content
 from lgss_docs.writers import WriterOptions
+
+from conftest import EXAMPLE, ROOT
 
 PAPERS = ("committee-report", "highlight-report", "transition-plan")
 QUICK = ("html", "docx")  # enough to see what is rebuilt; PDF only where it matters

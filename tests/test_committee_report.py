@@ -9,9 +9,9 @@ from lxml import html as lxml_html
 
 from lgss_docs.model.dates import long_date
 from lgss_docs.validate import load_content
-from support import docx_paragraphs, pdf_pages
 
 from conftest import EXAMPLE
+from support import docx_paragraphs, pdf_pages
 
 CONTENT = load_content(EXAMPLE)
 REPORT = CONTENT.papers["committee-report"].model

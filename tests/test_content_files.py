@@ -14,9 +14,10 @@ import zipfile
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
+
+from conftest import EXAMPLE, ROOT
 
 
 def _build(content, out) -> set[str]:

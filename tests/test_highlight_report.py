@@ -17,9 +17,9 @@ from lgss_docs.cli import main
 from lgss_docs.model.dates import long_date
 from lgss_docs.render.markdown import markdown_html
 from lgss_docs.validate import load_content
-from support import W, docx_paragraphs, pdf_pages
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE
+from support import W, docx_paragraphs, pdf_pages
 
 CONTENT = load_content(EXAMPLE)
 WORKSTREAMS = [e.model for e in CONTENT.workstreams]

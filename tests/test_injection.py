@@ -9,8 +9,9 @@ import zipfile
 import pytest
 from lxml import html as lxml_html
 
-from conftest import EXAMPLE
 from lgss_docs.build import BuildRequest, build
+
+from conftest import EXAMPLE
 from support import docx_paragraphs, pdf_pages
 
 SCRIPT = "<script>alert(1)</script>"

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.load.tree import entry_id
+
+from conftest import EXAMPLE, ROOT
 
 NORTHANTS = ROOT / "examples" / "future-northants"
 

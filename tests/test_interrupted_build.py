@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.cache import CACHE_NAME
 from lgss_docs.errors import BuildError
 from lgss_docs.output import remove_stale_parts, write_atomically
+
+from conftest import EXAMPLE, ROOT
 
 
 def _complete(path: Path) -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
-import shutil
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from lgss_docs.cli import main
 from lgss_docs.errors import TemplateError
 from lgss_docs.load import load_yaml
@@ -17,6 +18,8 @@ from lgss_docs.render.paper import RenderedPaper
 from lgss_docs.render.templates import BUILT_IN
 from lgss_docs.validate.images import image_problems
 from lgss_docs.writers import WriterOptions, pdf
+
+from conftest import EXAMPLE, ROOT
 
 _EVENTS: list[tuple] = []
 _RECORDING = [False]
@@ -45,7 +48,7 @@ OUTSIDE = """<!DOCTYPE html><html lang="en-GB"><head><title>t</title>
 <link rel="stylesheet" href="http://example.invalid/house.css">
 <style>@import url("https://example.invalid/more.css"); body { background: url(file:///etc/passwd); }</style></head>
 <body><p>Text</p><img src="file:///etc/passwd" alt="a"><img src="http://example.invalid/logo.png" alt="b">
-<img src="../../etc/passwd" alt="c"><img src="%s" alt="d"></body></html>""" % GREY_SQUARE
+<img src="../../etc/passwd" alt="c">""" + f'<img src="{GREY_SQUARE}" alt="d"></body></html>'
 
 
 def _network(events: list[tuple]) -> list[tuple]:
@@ -81,18 +84,61 @@ def test_pdf_takes_data_urls():
     assert pdf.write(_paper(html), WriterOptions()).startswith(b"%PDF")
 
 
+# Installed in a build's process through PYTHONPATH, so that the worker processes that write
+# PDF and DOCX (forked, or spawned where there is no fork) record their events too. It writes
+# with os.write to a descriptor opened before the hook, so recording opens nothing itself, and
+# notes whether the event came while a module was being imported.
+AUDIT_SITECUSTOMIZE = """
+import os, sys
+_LOG = os.open(os.environ["LGSS_TEST_AUDIT_LOG"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+_WATCHED = ("open", "socket.", "urllib.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", "os.spawn")
+
+def _audit(event, args):
+    if event.startswith(_WATCHED):
+        target = args[0] if args else None
+        target = os.fsdecode(target) if isinstance(target, (str, bytes, os.PathLike)) else repr(target)
+        frame, importing = sys._getframe().f_back, False
+        while frame and not importing:
+            importing, frame = frame.f_code.co_filename.startswith("<frozen importlib"), frame.f_back
+        os.write(_LOG, (repr((os.getpid(), event, target, importing)) + "\\n").encode())
+
+sys.addaudithook(_audit)
+"""
+
+
+def _audited_build(tmp_path) -> tuple[int, list[tuple[int, str, str, bool]]]:
+    """Return the pid of a real build with two workers, and every event of it and its workers."""
+    hook, log = tmp_path / "hook", tmp_path / "audit.log"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(AUDIT_SITECUSTOMIZE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(hook), "LGSS_TEST_AUDIT_LOG": str(log)}
+    build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(EXAMPLE),
+                              "--out", str(tmp_path / "output"), "--jobs", "2"],
+                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, stderr = build.communicate(timeout=600)
+    assert build.returncode == 0, stderr.decode()
+    return build.pid, [ast.literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
 def test_building_the_example_opens_nothing_outside_the_project(tmp_path):
-    # Python's own library and installed packages are code, not content; everything else must
-    # be the project or the output folder.
-    allowed = [ROOT, tmp_path, Path(sys.prefix), Path(sys.base_prefix)]
-    allowed = [p.resolve() for p in allowed]
-    with _recording() as events:
-        assert main(["build", "--content", str(EXAMPLE), "--out", str(tmp_path)]) == 0
-    opened = {Path(str(path)).resolve() for event, path in events if event == "open" and isinstance(path, (str, Path))}
-    assert (EXAMPLE / "programme.yaml").resolve() in opened  # the hook does see the build's opens
-    outside = sorted(str(p) for p in opened if not any(p.is_relative_to(a) for a in allowed))
-    assert outside == []
-    assert _network(events) == []
+    pid, events = _audited_build(tmp_path)
+    workers = {p for p, _, _, _ in events} - {pid}
+    assert len(workers) == 2 and all(any(p == w and e == "open" for p, e, _, _ in events) for w in workers), \
+        "the hook sees the workers' opens"
+    assert (pid, "open", str(EXAMPLE / "programme.yaml"), False) in events, "and the build's own"
+    # Python's own library and installed packages are code, not content, and what a library does
+    # while it is imported is loading code (cffi looks for Pango with ldconfig and gcc; mimetypes
+    # reads the system's table). Everything else must be the project or the output folder.
+    allowed = [p.resolve() for p in (ROOT, tmp_path, Path(sys.prefix), Path(sys.base_prefix))]
+
+    def outside(event: str, target: str) -> bool:
+        if event != "open":
+            return True
+        path = Path(target).resolve()
+        return target.startswith("/") and target != os.devnull and not any(path.is_relative_to(a) for a in allowed)
+
+    assert [(p, e, t) for p, e, t, importing in events if not importing and outside(e, t)] == []
+    assert [(p, e, t) for p, e, t, _ in events if e.startswith(("socket.", "urllib."))] == [], "no network"
 
 
 def test_a_template_asking_for_a_local_file_fails_the_build(tmp_path, monkeypatch, capsys):

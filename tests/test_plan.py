@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
 from lgss_docs.model.plan import Month
-from lgss_docs.writers.docx.walker import HATCHING
 from lgss_docs.validate import load_content
+from lgss_docs.writers.docx.walker import HATCHING
 
 from conftest import EXAMPLE
 from support import W, pdf_pages

@@ -19,22 +19,21 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import EXAMPLE, EXAMPLES, ROOT
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
 from lgss_docs.render.templates import BUILT_IN
 from lgss_docs.validate import load_content
+
+from conftest import EXAMPLE, EXAMPLES, ROOT
 from support import docx_paragraphs, pdf_pages
 
 NORTHANTS = ROOT / "examples" / "future-northants"
 LGSS_WORDS = re.compile(r"lgss([^-_]|$)|business transition|joint committee|\bccc\b|\bmkc\b|\bncc\b", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def northants(tmp_path_factory) -> dict[str, Path]:
-    """Return {"closure-report.pdf": path, ...}: every paper of the Future Northants example, built once."""
-    out = tmp_path_factory.mktemp("northants")
-    return {path.name: path for path in build(BuildRequest(content=NORTHANTS, out=out))}
+@pytest.fixture
+def northants(built_northants) -> dict[str, Path]:
+    return built_northants
 
 
 def test_the_example_programmes_are_bundled():

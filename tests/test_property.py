@@ -16,11 +16,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE
 from lgss_docs.errors import ContentError, TemplateError
 from lgss_docs.render.paper import render_paper
 from lgss_docs.render.templates import environment
 from lgss_docs.validate import load_content
+
+from conftest import EXAMPLE
 
 FILES = sorted(p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*.yaml"))
 # Field names the models know, so random trees often get past "unknown field".

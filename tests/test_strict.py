@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE
 from lgss_docs.cli import main
+
+from conftest import EXAMPLE
 
 GOVERNANCE = "workstreams/01-governance.yaml"
 

@@ -10,9 +10,10 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE
 from lgss_docs.cli import main
 from lgss_docs.render.templates import BUILT_IN
+
+from conftest import EXAMPLE
 
 REPORT = "kinds/report.html.j2"
 SECTIONS = "partials/sections.html.j2"

@@ -9,11 +9,10 @@ beyond YAML's own text, numbers, booleans, dates and null.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 

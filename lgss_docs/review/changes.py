@@ -18,32 +18,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model.content import Content
-from ..model.facts import fact_text
 from ..model.dates import long_date
+from ..model.facts import fact_text
 from ..render.markdown import parse_markdown
 from ..views.blocks import kind_of
+from .change import Change
 from .pairing import pair_in_order
+from .plan_changes import plan_changes
 
 _SPACE = re.compile(r"\s+")
 REWORDED_AT_LEAST = 0.5  # share of words two items keep in common to count as one item reworded
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change a reviewer reads as a line: "Governance: RAG Amber → Amber/Red"."""
-
-    area: str            # the heading it is listed under: "Work streams"
-    key: str             # a stable id path: "workstreams/governance/rag"
-    subject: str         # the item's name: "Governance"
-    what: str            # "RAG", "risk or issue added", "service added"
-    old: str | None = None
-    new: str | None = None
-
-    def __str__(self) -> str:
-        if self.old is not None and self.new is not None:
-            return f"{self.subject}: {self.what} {self.old} → {self.new}"
-        shown = self.new if self.new is not None else self.old
-        return f"{self.subject}: {self.what}" + (f": {shown}" if shown is not None else "")
 
 
 @dataclass(frozen=True)
@@ -214,8 +198,6 @@ AREAS = ("Work streams", "Services", "Plan", "Papers", "Paper sections", "Tempor
 def summarise(old: Content, new: Content) -> list[Change]:
     """Return every change from ``old`` to ``new``, grouped by area in AREAS order."""
     changes = [c for collection in collections(old, new) for c in _collection_changes(collection, old, new)]
-    from .plan_changes import plan_changes  # it builds on Change, defined here
-
     changes += plan_changes(old, new)
     return sorted(changes, key=lambda c: AREAS.index(c.area))  # stable: keeps each area's order
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..views.plan import span_text
-from .changes import Change
+from .change import Change
 
 if TYPE_CHECKING:
     from ..model.content import Content

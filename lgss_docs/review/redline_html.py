@@ -63,7 +63,7 @@ def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_I
     style.text = sheet.read_text(encoding="utf-8")
     key = lxml_html.fragment_fromstring(
         '<aside class="redline-key" aria-label="How changes are marked"><p><strong>Redline.</strong> '
-        f'Changes from <span class="version"></span> to <span class="version"></span>. '
+        'Changes from <span class="version"></span> to <span class="version"></span>. '
         '<ins>Inserted text is underlined</ins>; <del>deleted text is struck through</del>.</p></aside>')
     for span, label in zip(key.iter("span"), (old_label, new_label)):
         span.text = label

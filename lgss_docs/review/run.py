@@ -15,7 +15,8 @@ from ..render.paper import render_paper
 from ..render.templates import environment, layers
 from ..views.style import theme
 from ..writers import FORMATS, WriterOptions, writer
-from .changes import Change, summarise
+from .change import Change
+from .changes import summarise
 from .redline_html import redline, with_key
 from .sources import Version, load_version
 from .summary import as_html, as_markdown, heading

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..render.markdown import markdown_html
 from ..render.templates import BUILT_IN, environment, render, stylesheet
-from .changes import Change
+from .change import Change
 
 
 def heading(old_label: str, new_label: str) -> str:

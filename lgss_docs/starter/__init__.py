@@ -65,7 +65,8 @@ def init(folder: Path, name: str | None = None, day: dt.date | None = None) -> l
 
 def _editor_settings(folder: Path) -> list[Path]:
     """Write the JSON Schemas for this programme, and the VS Code settings that check YAML against them."""
-    from ..schema import FILES as SCHEMA_FILES, write_schemas
+    from ..schema import FILES as SCHEMA_FILES
+    from ..schema import write_schemas
 
     written = write_schemas(folder, folder / "schema")
     names = {p.name.removesuffix(".schema.json") for p in written}

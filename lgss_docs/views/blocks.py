@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 from ..model.content import Content, Facts
 from ..model.dates import long_date
-from ..model.paper import (AppendicesList, ArrangementsTable, EscalationsTable, Paper, RagKeyTable, RagSummaryTable,
-                           ServicesTable, TextBlock, WorkstreamPagesBlock)
+from ..model.paper import AppendicesList, ArrangementsTable, EscalationsTable, Paper, RagKeyTable, RagSummaryTable, ServicesTable, TextBlock, WorkstreamPagesBlock
 from . import workstreams
 from .style import NOT_RATED, rag_class
 from .workstreams import capitalised

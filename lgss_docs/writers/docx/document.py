@@ -16,7 +16,6 @@ from . import oxml
 from .walker import Walker, parse_body
 
 
-
 def write(paper, options) -> bytes:
     """Return the DOCX bytes of ``paper``; the same paper always gives the same bytes."""
     document = _new_document(options.reference_docx)
@@ -98,7 +97,7 @@ def _running_header_and_footer(section, title: str) -> None:
 
 def _core_properties(document, paper) -> None:
     props = document.core_properties
-    stamp = dt.datetime.combine(paper.date, dt.time(), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(paper.date, dt.time(), tzinfo=dt.UTC)
     props.title = paper.title
     props.author = paper.author
     props.subject = paper.subject

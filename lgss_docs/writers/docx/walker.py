@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
-from docx.enum.text import WD_LINE_SPACING
+from docx.enum.text import WD_BREAK, WD_LINE_SPACING
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 

@@ -1,0 +1,23 @@
+"""One change between two versions, as a reviewer reads it: the record every comparison returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a reviewer reads as a line: "Governance: RAG Amber → Amber/Red"."""
+
+    area: str            # the heading it is listed under: "Work streams"
+    key: str             # a stable id path: "workstreams/governance/rag"
+    subject: str         # the item's name: "Governance"
+    what: str            # "RAG", "risk or issue added", "service added"
+    old: str | None = None
+    new: str | None = None
+
+    def __str__(self) -> str:
+        if self.old is not None and self.new is not None:
+            return f"{self.subject}: {self.what} {self.old} → {self.new}"
+        shown = self.new if self.new is not None else self.old
+        return f"{self.subject}: {self.what}" + (f": {shown}" if shown is not None else "")
