@@ -1,6 +1,6 @@
 """Whole files: empty, missing, not a mapping, not UTF-8; and problems in several files at once."""
 
-from . import CONSULTATION, GOVERNANCE, PROGRAMME, WORKSTREAM, Case, Delete, G, Replace, Write
+from . import CONSULTATION, GOVERNANCE, PROGRAMME, WORKSTREAM, Case, Delete, G, Replace, Symlink, Write
 
 NOT_UTF8 = "not UTF-8 text (byte 0x{:02x}); save the file as UTF-8"
 
@@ -27,6 +27,8 @@ CASES = [
          (f"{G}:2:19: " + NOT_UTF8.format(0x96),)),
     Case("utf-16", (Write(GOVERNANCE, WORKSTREAM.encode("utf-16")),),
          (f"{G}:1:1: " + NOT_UTF8.format(0xFF),)),
+    Case("symlink-loop", (Symlink("workstreams/08-loop.yaml", "08-loop.yaml"),),
+         ("content/workstreams/08-loop.yaml:1:1: cannot read file: Too many levels of symbolic links",)),
     Case("problems-in-three-files", (
         Replace(GOVERNANCE, "rag: Amber", "rag: Purple"),
         Replace(CONSULTATION, "posts_deleted: 25", "posts_deleted: many"),
