@@ -16,6 +16,7 @@ from ..model.programme import ProgrammeFile
 from ..model.service import Service
 from ..model.workstream import Workstream
 from .fields import problems_from
+from .links import check_links
 from .plan import check_plan
 from .references import check_references
 
@@ -59,7 +60,7 @@ def validate_tree(tree: ContentTree) -> Content:
         root=tree.root, programme=programme, arrangements=arrangements, consultation=consultation,
         workstreams=sorted(workstreams, key=lambda e: e.model.number), services=services,
         programme_source=tree.programme, plan=plan, plan_source=tree.plan)
-    if problems := check_references(content) + check_plan(content):
+    if problems := check_references(content) + check_plan(content) + check_links(tree, content):
         raise ContentError(problems)
     return content
 
