@@ -132,7 +132,7 @@ class Cache:
                        for name, e in data["outputs"].items()}
             warnings = {"key": str(data["warnings"]["key"]), "problems": list(data["warnings"]["problems"])}
             return cls(Path(out), outputs, warnings)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):  # nested too deep to read
             return cls(Path(out))
 
     def is_fresh(self, path: Path, key: str) -> bool:

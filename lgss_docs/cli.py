@@ -1,6 +1,7 @@
 """The lgss-docs command line: the one place errors become messages and exit codes.
 
-Exit codes: 0 done; 2 invalid content or template (the user can fix it); 1 anything else.
+Exit codes: 0 done; 2 invalid content or template (the user can fix it); 130 interrupted (Ctrl-C);
+1 anything else.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, ContentError, StrictWarnings, TemplateError
+from .output import output_lock
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command ended by SIGINT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,8 +89,8 @@ def _review_commands(commands, papers, formats) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)  # inside: Ctrl-C may come while it imports the papers
         return _COMMANDS[args.command](args)
     except StrictWarnings as exc:
         for warning in exc.problems:
@@ -108,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:  # Ctrl-C: papers are written whole or not at all, so there is nothing else to say
+        print("interrupted; no paper was left half-written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _build(args) -> int:
@@ -129,8 +135,9 @@ def _build(args) -> int:
     )
     # Progress is for a person watching a terminal; logs and pipes get only the results.
     progress = Progress() if sys.stderr.isatty() else (lambda _: None)
-    for path in build(request, progress=progress, warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
-        print(f"wrote {path}")
+    with output_lock(args.out):  # one build at a time per output folder
+        for path in build(request, progress=progress, warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
+            print(f"wrote {path}")
     return EXIT_OK
 
 
@@ -163,11 +170,12 @@ def _diff(args) -> int:
     from .review.summary import as_text
     from .writers import FORMATS
 
-    result = review(ReviewRequest(
-        old=args.old, new=args.new, content=args.content, out=args.out,
-        formats=tuple(dict.fromkeys(args.formats or FORMATS)),
-        papers=tuple(dict.fromkeys(args.papers or PAPERS)),
-        templates=args.templates or DEFAULT_TEMPLATES))
+    with output_lock(args.out):
+        result = review(ReviewRequest(
+            old=args.old, new=args.new, content=args.content, out=args.out,
+            formats=tuple(dict.fromkeys(args.formats or FORMATS)),
+            papers=tuple(dict.fromkeys(args.papers or PAPERS)),
+            templates=args.templates or DEFAULT_TEMPLATES))
     print(as_text(result.changes, result.old.label, result.new.label))
     for path in result.written:
         print(f"wrote {path}")
