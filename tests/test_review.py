@@ -335,3 +335,25 @@ def test_git_setup_names_the_missing_gitattributes_lines(repo, tmp_path, capsys)
                         "*.docx diff=lgss-docx\n*.pdf diff=lgss-pdf\n")
     assert _git(bare, "config", "diff.lgss-docx.textconv").strip() == "lgss-docs textconv"
     assert _git(bare, "config", "diff.lgss-pdf.textconv").strip() == "lgss-docs textconv"
+
+
+def test_a_committed_link_leading_outside_is_refused_at_its_revision(tmp_path, capsys, monkeypatch):
+    # git archive writes a committed symbolic link as a link; extracted, it would read this machine's files.
+    shutil.copytree(EXAMPLE, tmp_path / "content")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "November cycle")
+    (tmp_path / "content" / "workstreams" / "08-hostname.yaml").symlink_to("/etc/hostname")
+    (tmp_path / "content" / "services" / "23-notes.yaml").symlink_to("../../README.md")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "Links")
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "HEAD~1", "HEAD", "--out", "review", "--format", "html"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "HEAD:content/services/23-notes.yaml:1:1: a symbolic link to ../../README.md, outside the content folder; "
+        "commit the file itself",
+        "HEAD:content/workstreams/08-hostname.yaml:1:1: a symbolic link to /etc/hostname, outside the content folder; "
+        "commit the file itself",
+        "2 problems found; nothing was written.",
+    ]
+    assert not (tmp_path / "review").exists()
