@@ -357,3 +357,54 @@ def test_a_committed_link_leading_outside_is_refused_at_its_revision(tmp_path, c
         "2 problems found; nothing was written.",
     ]
     assert not (tmp_path / "review").exists()
+
+
+def _bomb(path: Path, megabytes: int, entries: int = 0) -> Path:
+    """Write a .docx whose document.xml unpacks to ``megabytes`` of spaces, with ``entries`` empty parts more."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:p><w:r><w:t>'.encode())
+            for _ in range(megabytes):
+                part.write(b" " * 2**20)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+        for n in range(entries):
+            package.writestr(f"word/media/{n}.bin", b"")
+    return path
+
+
+def _textconv(path: Path) -> tuple[int, str, float]:
+    """Return (exit status, stderr, peak memory in MB) of textconv run on ``path`` as a process."""
+    process = subprocess.Popen([sys.executable, "-m", "lgss_docs", "textconv", str(path)], cwd=path.parent,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, stderr, usage.ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("megabytes, entries, refusal", [
+    (1024, 0, "word/document.xml would unpack to 1,024 MB; textconv reads at most 64 MB"),
+    (40, 0, "word/document.xml is compressed 1,0"),  # the exact ratio follows
+    (0, 20_000, "20,001 parts; textconv opens at most 10,000"),
+], ids=["big", "ratio", "entries"])
+def test_textconv_refuses_a_zip_bomb_in_bounded_memory(megabytes, entries, refusal, tmp_path):
+    code, stderr, peak = _textconv(_bomb(tmp_path / "bomb.docx", megabytes, entries))
+    assert code == 1 and stderr.startswith(f"build failed: bomb.docx: refused: {refusal}"), stderr
+    assert len(stderr.splitlines()) == 1
+    assert peak < 150, f"{peak:.0f} MB"
+
+
+def test_textconv_reads_a_large_honest_document_in_bounded_memory(tmp_path):
+    # 30 MB of document.xml in 120,000 paragraphs: read paragraph by paragraph, never as a whole tree.
+    path = tmp_path / "long.docx"
+    paragraph = '<w:p><w:r><w:t>{}</w:t></w:r></w:p>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        with package.open("word/document.xml", "w") as part:
+            part.write(f'<w:document xmlns:w="{W[1:-1]}"><w:body>'.encode())
+            for n in range(120_000):
+                part.write(paragraph.format(f"Paragraph {n}: " + " ".join(f"w{n * 7 + k}" for k in range(30))).encode())
+            part.write(b"</w:body></w:document>")
+    assert zipfile.ZipFile(path).getinfo("word/document.xml").file_size > 30 * 2**20
+    code, stderr, peak = _textconv(path)
+    assert (code, stderr) == (0, "")
+    assert peak < 150, f"{peak:.0f} MB"
