@@ -13,6 +13,7 @@ import io
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 import zipfile
@@ -20,15 +21,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from lxml import html as lxml_html
 
 from lgss_docs.cli import main
+from lgss_docs.errors import printable
+from lgss_docs.render.markdown import markdown_html, parse_markdown
 from lgss_docs.papers import PAPERS, RenderedPaper, render_paper
 from lgss_docs.render.templates import environment
 from lgss_docs.review.changes import item_changes
 from lgss_docs.review.redline_html import redline
 from lgss_docs.review.run import ReviewRequest, review
 from lgss_docs.review.sources import load_version
+from lgss_docs.review.summary import markdown_text
 from lgss_docs.writers import WriterOptions, writer
 
 from conftest import EXAMPLE, ROOT
@@ -408,3 +415,37 @@ def test_textconv_reads_a_large_honest_document_in_bounded_memory(tmp_path):
     code, stderr, peak = _textconv(path)
     assert (code, stderr) == (0, "")
     assert peak < 150, f"{peak:.0f} MB"
+
+
+FORGED = "Governance\n\n## Services\n\n- No changes."
+SHOWN = "Governance\\n\\n## Services\\n\\n- No changes."
+
+
+def test_a_value_with_line_breaks_cannot_forge_the_summary(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLE, "old")
+    shutil.copytree(EXAMPLE, "new")
+    title = "title: |\n" + "".join(f"  {line}\n" for line in FORGED.splitlines())
+    _edit(Path("new/workstreams/01-governance.yaml"), "title: Governance\n", title)
+    assert main(["diff", "old", "new", "--out", "review", "--format", "html", "--doc", "transition-plan"]) == 0
+    line = f"{SHOWN}: title Governance → {SHOWN}"
+    assert capsys.readouterr().out.splitlines()[:4] == ["Changes from old to new: 1", "", "Work streams", f"  {line}"]
+    tokens = [t.type for t in parse_markdown(Path("review/summary.md").read_text(encoding="utf-8"))]
+    assert (tokens.count("heading_open"), tokens.count("list_item_open")) == (2, 1)
+    html = lxml_html.fromstring(Path("review/summary.html").read_bytes())
+    assert [h.text_content() for h in html.iter("h1", "h2")] == ["Changes from old to new", "Work streams"]
+    assert [li.text_content() for li in html.iter("li")] == [line]
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet=st.sampled_from(list(string.printable + "\x00\x1b\x85\u2028\u202e\u00a0é→")) , max_size=30)
+       | st.sampled_from(["# heading", "1. one", "2) two", "- item", "+ item", "> quote", "```", "~~~", "***",
+                          "<b>bold</b>", "<https://example.org>", "[link](https://example.org)", "![image](x.png)",
+                          "&lt;tag&gt;", "a\\", "`code`", "*em* _em_ __strong__", "a\n=====", "=== x", "    code"]))
+def test_any_value_reads_in_the_markdown_summary_as_typed(value):
+    value = value.strip()  # as every value of the content models is
+    assert markdown_html(f"- {markdown_text(value)}") == f"<ul>\n<li>{_escape_html(printable(value))}</li>\n</ul>\n"
