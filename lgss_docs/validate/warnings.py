@@ -18,6 +18,7 @@ from ..errors import Problem, StrictWarnings
 from ..model.content import Content
 from ..model.dates import MONTHS, long_date, parse_date
 from ..model.workstream import REPORT_BOXES
+from .glyphs import missing_glyphs
 
 STALE_AFTER = dt.timedelta(weeks=6)
 FAR_FROM = dt.timedelta(days=365)
@@ -30,7 +31,7 @@ _DATE_IN_TEXT = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?\s+\d
 def content_warnings(content: Content) -> list[Problem]:
     """Return every warning about ``content``, in file and line order."""
     paper_date = content.programme.highlight_report.date
-    return sorted([*_report_dates(content, paper_date), *_dates_in_text(content, paper_date)])
+    return sorted([*_report_dates(content, paper_date), *_dates_in_text(content, paper_date), *missing_glyphs(content)])
 
 
 def _report_dates(content: Content, paper_date: dt.date) -> Iterator[Problem]:
