@@ -379,14 +379,19 @@ def _bomb(path: Path, megabytes: int, entries: int = 0) -> Path:
     return path
 
 
+# Runs a command and prints its exit status and peak memory. A small process of its own starts
+# it: Linux counts in a child's peak the memory of the process it was forked from (pytest's, here).
+_MEASURE = ("import resource, subprocess, sys\n"
+            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+            "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+
+
 def _textconv(path: Path) -> tuple[int, str, float]:
     """Return (exit status, stderr, peak memory in MB) of textconv run on ``path`` as a process."""
-    process = subprocess.Popen([sys.executable, "-m", "lgss_docs", "textconv", str(path)], cwd=path.parent,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stderr = process.stderr.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, stderr, usage.ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", _MEASURE, sys.executable, "-m", "lgss_docs", "textconv", str(path)],
+                          cwd=path.parent, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    code, peak = done.stdout.split()
+    return int(code), done.stderr, int(peak) / 1024
 
 
 @pytest.mark.parametrize("megabytes, entries, refusal", [
