@@ -27,7 +27,7 @@ def _pdf_words(path, running_title: str) -> list[str]:
     for number, text in enumerate(pdf_pages(path), start=1):
         text = text.replace(running_title, " ")
         text = re.sub(r"Page \d+ of \d+", " ", text)
-        text = re.sub(r"(\w-)\n(\w)", r"\1\2", text)  # a line broken after a hyphen is one word
+        text = re.sub(r"(\w[-/])\n(\w)", r"\1\2", text)  # a line broken after a hyphen or a slash is one word
         out.extend(w for w in words(text) if not MARKERS.match(w))
     return out
 
