@@ -1,6 +1,7 @@
 """The lgss-docs command line: the one place errors become messages and exit codes.
 
-Exit codes: 0 done; 2 invalid content, template or request (the user can fix it); 1 anything else.
+Exit codes: 0 done; 2 invalid content, template or request (the user can fix it); 130 interrupted
+(Ctrl-C); 1 anything else.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, ContentError, StrictWarnings, TemplateError, UsageError
+from .output import output_lock
 from .writers import FORMATS  # names only: the writers import their libraries when first used
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command ended by SIGINT
 
 
 def default_content() -> Path:
@@ -118,10 +121,10 @@ def _review_commands(commands) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
-    if getattr(args, "content", "absent") is None:
-        args.content = default_content()
     try:
+        args = _parser().parse_args(argv)  # inside: Ctrl-C may come while it imports
+        if getattr(args, "content", "absent") is None:
+            args.content = default_content()
         return _COMMANDS[args.command](args)
     except StrictWarnings as exc:
         for warning in exc.problems:
@@ -145,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"{args.command} failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:  # Ctrl-C: papers are written whole or not at all, so there is nothing else to say
+        print("interrupted; no paper was left half-written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _build(args) -> int:
@@ -164,8 +170,9 @@ def _build(args) -> int:
     )
     # Progress is for a person watching a terminal; logs and pipes get only the results.
     progress = Progress() if sys.stderr.isatty() else (lambda _: None)
-    for path in build(request, progress=progress, warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
-        print(f"wrote {path}")
+    with output_lock(args.out):  # one build at a time per output folder
+        for path in build(request, progress=progress, warn=_print_warning, fresh=lambda p: print(f"up to date {p}")):
+            print(f"wrote {path}")
     return EXIT_OK
 
 
@@ -216,10 +223,11 @@ def _diff(args) -> int:
     from .review.run import ReviewRequest, review
     from .review.summary import as_text
 
-    result = review(ReviewRequest(
-        old=args.old, new=args.new, content=args.content, out=args.out,
-        formats=tuple(dict.fromkeys(args.formats or FORMATS)),
-        papers=tuple(dict.fromkeys(args.papers or ())), templates=args.templates))
+    with output_lock(args.out):
+        result = review(ReviewRequest(
+            old=args.old, new=args.new, content=args.content, out=args.out,
+            formats=tuple(dict.fromkeys(args.formats or FORMATS)),
+            papers=tuple(dict.fromkeys(args.papers or ())), templates=args.templates))
     print(as_text(result.changes, result.old.label, result.new.label))
     for path in result.written:
         print(f"wrote {path}")

@@ -6,8 +6,20 @@ messages and exit codes. Anything else that escapes is a bug and exits 1.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Characters a terminal may act on rather than show: C0 and C1 controls (ESC starts ANSI and OSC
+# sequences, NUL and line breaks cut a message), line and paragraph separators, and the
+# bidirectional controls, which reorder what follows them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with every character a terminal could act on shown as its escape (``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -22,15 +34,18 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
 def display_path(path: Path) -> str:
-    """Return ``path`` relative to the working directory when inside it, else as given."""
+    """Return ``path`` relative to the working directory when inside it, else as given; printable."""
+    # realpath, unlike Path.resolve, gives up quietly on a symbolic link that loops.
+    resolved = Path(os.path.realpath(path))
     try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = resolved.relative_to(os.path.realpath(Path.cwd())).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        shown = Path(path).as_posix()
+    return printable(shown)
 
 
 class LgssDocsError(Exception):

@@ -64,9 +64,19 @@ class Writers:
     def __enter__(self) -> Writers:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
         if self._pool is not None:
+            if kind is not None:  # Ctrl-C or a failure: nothing the workers are writing is wanted now
+                self._stop_workers()
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _stop_workers(self) -> None:
+        """End every worker now; shutting the pool down alone waits for the tasks running (a PDF takes seconds)."""
+        if stop := getattr(self._pool, "terminate_workers", None):  # Python 3.14
+            stop()
+            return
+        for process in list((self._pool._processes or {}).values()):
+            process.terminate()
 
     def write_all(self, tasks: list[Task], progress: Callable[[str], None]) -> list[bytes]:
         """Return the bytes of every task, in order."""
@@ -99,6 +109,9 @@ class Writers:
 
 
 def _import_writers(formats: list[str]) -> None:
+    # Ctrl-C reaches every process of the terminal's foreground group; the build answers it for
+    # all, and ends its workers, so they stay quiet rather than each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     for fmt in formats:
         writer(fmt)

@@ -244,3 +244,12 @@ def test_progress_is_quiet_for_the_first_second_then_says_what_is_being_built():
     progress("built highlight-report.pdf (1 of 4)")
     assert stream.getvalue().splitlines() == ["[1 s] building committee-report.pdf, highlight-report.pdf",
                                               "[3 s] built highlight-report.pdf (1 of 4)"]
+
+
+@pytest.mark.parametrize("damage", ["[" * 100_000, '{"version": 1, "outputs": ' + "[" * 100_000])
+def test_a_deeply_nested_cache_file_is_ignored(tmp_path, damage):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / CACHE_NAME).write_text(damage, encoding="utf-8")
+    written = build(BuildRequest(content=EXAMPLE, out=out, formats=("html",)))
+    assert {p.name for p in written} == {f"{paper}.html" for paper in PAPERS}

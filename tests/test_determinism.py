@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
+
+import docx
+
+from lgss_docs.render.paper import render_paper
+from lgss_docs.render.templates import environment
+from lgss_docs.validate import load_content
+from lgss_docs.writers import WriterOptions, writer
 
 from conftest import EXAMPLE, ROOT
 from support import missing_tool
@@ -61,3 +70,14 @@ def test_pdf_dates_come_from_the_paper(built):
 
     info = PdfReader(str(built["committee-report.pdf"])).metadata
     assert info["/CreationDate"] == info["/ModDate"] == "D:20201117"
+
+
+def test_a_paper_dated_after_2107_still_builds(tmp_path):
+    # A zip entry's year is 7 bits from 1980, so it ends with 2107; the core properties keep the real date.
+    paper = render_paper(load_content(EXAMPLE), "transition-plan", environment())
+    for day, zipped in ((dt.date(2108, 2, 29), (2107, 2, 29)), (dt.date(9999, 12, 31), (2107, 12, 31))):
+        path = tmp_path / f"{day.year}.docx"
+        path.write_bytes(writer("docx")(replace(paper, date=day), WriterOptions()))
+        with zipfile.ZipFile(path) as package:
+            assert {i.date_time for i in package.infolist()} == {(*zipped, 0, 0, 0)}
+        assert docx.Document(str(path)).core_properties.created.date() == day

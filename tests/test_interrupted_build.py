@@ -39,12 +39,12 @@ def _papers(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if not p.name.startswith(".")]
 
 
-def _build(content: Path, out: Path) -> subprocess.Popen:
+def _build(content: Path, out: Path, *more: str, **popen) -> subprocess.Popen:
     # One paper in its three formats is enough to land kills mid-render and mid-write.
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out),
-                             "--doc", "highlight-report"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--doc", "highlight-report", *more],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,33 @@ def test_stale_parts_of_our_papers_are_removed(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     remove_stale_parts(tmp_path, ["committee-report.pdf", "committee-report.html"])
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.pdf.x.part", "committee-report.pdf"]
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return (Path("/proc") / str(pid) / "task" / str(pid) / "children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
+@pytest.mark.parametrize("moment", [0.2, 0.6])
+def test_ctrl_c_prints_one_line_and_exits_130(moment, previous, tmp_path):
+    content, earlier, took = previous
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, data in earlier.items():
+        (out / name).write_bytes(data)
+    # A session of its own, so that the interrupt goes to the build and its workers, as a terminal's Ctrl-C does.
+    process = _build(content, out, "--jobs", "2", start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(_children(process.pid)) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(took * moment)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr.decode()) == (130, "interrupted; no paper was left half-written.\n")
+    _assert_no_worker_outlives(out)
+    for paper in _papers(out):
+        assert paper.read_bytes() == earlier[paper.name] or _complete(paper), paper.name

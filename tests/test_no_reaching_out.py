@@ -148,7 +148,8 @@ def test_a_template_asking_for_a_local_file_fails_the_build(tmp_path, monkeypatc
     report.write_text((BUILT_IN / "kinds" / "report.html.j2").read_text(encoding="utf-8").replace(
         "<main>", '<main><img src="file:///etc/passwd" alt="">', 1), encoding="utf-8")
     (tmp_path / "output").mkdir()
-    code = main(["build", "--content", str(EXAMPLE), "--out", "output", "--templates", "templates"])
+    code = main(["build", "--content", str(EXAMPLE), "--out", "output", "--templates", "templates",
+                 "--doc", "committee-report"])
     assert code == 2
     assert capsys.readouterr().err.splitlines() == [
         'committee-report.pdf: refused to load "file:///etc/passwd": a paper loads nothing from outside itself; '

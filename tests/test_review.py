@@ -13,6 +13,7 @@ import io
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 import zipfile
@@ -20,15 +21,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from lxml import html as lxml_html
 
 from lgss_docs.cli import main
+from lgss_docs.errors import printable
+from lgss_docs.render.markdown import markdown_html, parse_markdown
 from lgss_docs.render.paper import RenderedPaper, render_paper
 from lgss_docs.render.templates import environment
 from lgss_docs.review.changes import item_changes
 from lgss_docs.review.redline_html import redline
 from lgss_docs.review.run import ReviewRequest, review
 from lgss_docs.review.sources import load_version
+from lgss_docs.review.summary import markdown_text
 from lgss_docs.writers import WriterOptions, writer
 
 from conftest import EXAMPLE, ROOT
@@ -334,3 +341,114 @@ def test_git_setup_names_the_missing_gitattributes_lines(repo, tmp_path, capsys)
                         "*.docx diff=lgss-docx\n*.pdf diff=lgss-pdf\n")
     assert _git(bare, "config", "diff.lgss-docx.textconv").strip() == "lgss-docs textconv"
     assert _git(bare, "config", "diff.lgss-pdf.textconv").strip() == "lgss-docs textconv"
+
+
+def test_a_committed_link_leading_outside_is_refused_at_its_revision(tmp_path, capsys, monkeypatch):
+    # git archive writes a committed symbolic link as a link; extracted, it would read this machine's files.
+    shutil.copytree(EXAMPLE, tmp_path / "content")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "November cycle")
+    (tmp_path / "content" / "workstreams" / "08-hostname.yaml").symlink_to("/etc/hostname")
+    (tmp_path / "content" / "services" / "23-notes.yaml").symlink_to("../../README.md")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "Links")
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "HEAD~1", "HEAD", "--out", "review", "--format", "html"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "HEAD:content/services/23-notes.yaml:1:1: a symbolic link to ../../README.md, outside the content folder; "
+        "commit the file itself",
+        "HEAD:content/workstreams/08-hostname.yaml:1:1: a symbolic link to /etc/hostname, outside the content folder; "
+        "commit the file itself",
+        "2 problems found; nothing was written.",
+    ]
+    assert not (tmp_path / "review").exists()
+
+
+def _bomb(path: Path, megabytes: int, entries: int = 0) -> Path:
+    """Write a .docx whose document.xml unpacks to ``megabytes`` of spaces, with ``entries`` empty parts more."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:p><w:r><w:t>'.encode())
+            for _ in range(megabytes):
+                part.write(b" " * 2**20)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+        for n in range(entries):
+            package.writestr(f"word/media/{n}.bin", b"")
+    return path
+
+
+# Runs a command and prints its exit status and peak memory. A small process of its own starts
+# it: Linux counts in a child's peak the memory of the process it was forked from (pytest's, here).
+_MEASURE = ("import resource, subprocess, sys\n"
+            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+            "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+
+
+def _textconv(path: Path) -> tuple[int, str, float]:
+    """Return (exit status, stderr, peak memory in MB) of textconv run on ``path`` as a process."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, sys.executable, "-m", "lgss_docs", "textconv", str(path)],
+                          cwd=path.parent, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    code, peak = done.stdout.split()
+    return int(code), done.stderr, int(peak) / 1024
+
+
+@pytest.mark.parametrize("megabytes, entries, refusal", [
+    (1024, 0, "word/document.xml would unpack to 1,024 MB; textconv reads at most 64 MB"),
+    (40, 0, "word/document.xml is compressed 1,0"),  # the exact ratio follows
+    (0, 20_000, "20,001 parts; textconv opens at most 10,000"),
+], ids=["big", "ratio", "entries"])
+def test_textconv_refuses_a_zip_bomb_in_bounded_memory(megabytes, entries, refusal, tmp_path):
+    code, stderr, peak = _textconv(_bomb(tmp_path / "bomb.docx", megabytes, entries))
+    assert code == 1 and stderr.startswith(f"build failed: bomb.docx: refused: {refusal}"), stderr
+    assert len(stderr.splitlines()) == 1
+    assert peak < 150, f"{peak:.0f} MB"
+
+
+def test_textconv_reads_a_large_honest_document_in_bounded_memory(tmp_path):
+    # 30 MB of document.xml in 120,000 paragraphs: read paragraph by paragraph, never as a whole tree.
+    path = tmp_path / "long.docx"
+    paragraph = '<w:p><w:r><w:t>{}</w:t></w:r></w:p>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package, package.open("word/document.xml", "w") as part:
+        part.write(f'<w:document xmlns:w="{W[1:-1]}"><w:body>'.encode())
+        for n in range(120_000):
+            part.write(paragraph.format(f"Paragraph {n}: " + " ".join(f"w{n * 7 + k}" for k in range(30))).encode())
+        part.write(b"</w:body></w:document>")
+    assert zipfile.ZipFile(path).getinfo("word/document.xml").file_size > 30 * 2**20
+    code, stderr, peak = _textconv(path)
+    assert (code, stderr) == (0, "")
+    assert peak < 150, f"{peak:.0f} MB"
+
+
+FORGED = "Governance\n\n## Services\n\n- No changes."
+SHOWN = "Governance\\n\\n## Services\\n\\n- No changes."
+
+
+def test_a_value_with_line_breaks_cannot_forge_the_summary(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLE, "old")
+    shutil.copytree(EXAMPLE, "new")
+    title = "title: |\n" + "".join(f"  {line}\n" for line in FORGED.splitlines())
+    _edit(Path("new/workstreams/01-governance.yaml"), "title: Governance\n", title)
+    assert main(["diff", "old", "new", "--out", "review", "--format", "html", "--doc", "transition-plan"]) == 0
+    line = f"{SHOWN}: title Governance → {SHOWN}"
+    assert capsys.readouterr().out.splitlines()[:4] == ["Changes from old to new: 1", "", "Work streams", f"  {line}"]
+    tokens = [t.type for t in parse_markdown(Path("review/summary.md").read_text(encoding="utf-8"))]
+    assert (tokens.count("heading_open"), tokens.count("list_item_open")) == (2, 1)
+    html = lxml_html.fromstring(Path("review/summary.html").read_bytes())
+    assert [h.text_content() for h in html.iter("h1", "h2")] == ["Changes from old to new", "Work streams"]
+    assert [li.text_content() for li in html.iter("li")] == [line]
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet=st.sampled_from(list(string.printable + "\x00\x1b\x85\u2028\u202e\u00a0é→")) , max_size=30)
+       | st.sampled_from(["# heading", "1. one", "2) two", "- item", "+ item", "> quote", "```", "~~~", "***",
+                          "<b>bold</b>", "<https://example.org>", "[link](https://example.org)", "![image](x.png)",
+                          "&lt;tag&gt;", "a\\", "`code`", "*em* _em_ __strong__", "a\n=====", "=== x", "    code"]))
+def test_any_value_reads_in_the_markdown_summary_as_typed(value):
+    value = value.strip()  # as every value of the content models is
+    assert markdown_html(f"- {markdown_text(value)}") == f"<ul>\n<li>{_escape_html(printable(value))}</li>\n</ul>\n"

@@ -36,7 +36,7 @@ def _pdf_words(path, running_title: str) -> list[str]:
     for text in pdf_pages(path):
         text = text.replace(running_title, " ")
         text = re.sub(r"Page \d+ of \d+", " ", text)
-        text = re.sub(r"(\w-)\n(\w)", r"\1\2", text)  # a line broken after a hyphen is one word
+        text = re.sub(r"(\w[-/])\n(\w)", r"\1\2", text)  # a line broken after a hyphen or a slash is one word
         out.extend(_unmarked(text))
     return out
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -58,3 +61,20 @@ def test_every_command_has_help_and_is_in_readme(name, capsys):
     assert capsys.readouterr().out.startswith(f"usage: lgss-docs {name}")
     readme = (ROOT / "README.md").read_text()
     assert re.search(rf"lgss-docs {name}\b", readme), f"README does not show `lgss-docs {name}`"
+
+
+@pytest.mark.parametrize("warned", [False, True], ids=["clean", "with-a-warning"])
+def test_check_ends_its_summary_line(warned, content_copy, tmp_path):
+    # As a terminal or a log shows it: the next output starts on a line of its own.
+    if warned:
+        path = content_copy / "workstreams" / "01-governance.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("report_date: 2020-11-09", "report_date: 2020-09-01", 1),
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "lgss_docs", "check", "--content", "content"], cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "content: valid (7 work streams, 22 services).\n")
+    if warned:
+        [warning] = done.stderr.splitlines(keepends=True)
+        assert warning.startswith("warning: content/workstreams/01-governance.yaml:") and warning.endswith("?\n")
+    else:
+        assert done.stderr == ""

@@ -10,6 +10,7 @@ beyond YAML's own text, numbers, booleans, dates and null.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,12 +101,23 @@ class _Builder:
         if self.text > MAX_TEXT:
             raise self._expanding(loc, f"more than {MAX_TEXT:,} characters of text (aliases repeating long text?)")
         self.source.typed[loc] = node.value
+        if found := _NOT_TEXT.search(node.value):
+            self.problems.append(Problem(self.source.shown_path, *self._where(node, found[0]), dotted(loc), _not_text(found[0])))
+            return None
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError:  # a date that does not exist, or a number too long to read
             what = "is not a date that exists; check the day and month" if node.tag.endswith(":timestamp") else "is too long a number to read"
             self.problems.append(self.source.problem(loc, f'"{_clip(node.value)}" {what}'))
             return None
+
+    def _where(self, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
+        """Return where ``char`` stands in the file if typed raw, else where the value starts (an escape made it)."""
+        buffer = self.loader.buffer
+        at = buffer.find(char, node.start_mark.index, node.end_mark.index)
+        if at < 0:
+            return _mark(node)
+        return buffer.count("\n", 0, at) + 1, at - buffer.rfind("\n", 0, at)
 
     def _expanding(self, loc: Loc, message: str) -> _TooLarge:
         """Return the refusal placed at the top-level field whose aliases expand too far."""
@@ -149,6 +161,25 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+# Characters that are not text, which double-quoted escapes ("\\x07", "\\e", "\\uFFFE") can make though
+# the file's own characters are plain: C0 and C1 controls but tab and line feed, surrogates,
+# noncharacters. HTML, PDF and Word each treat them differently or not at all (Word refuses the
+# file). And the bidirectional embeddings, overrides and isolates, which make text display in
+# another order than it is stored ("Green" in a RAG cell that holds "neerG").
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_NOT_TEXT = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_NONCHARACTERS}\\u202a-\\u202e\\u2066-\\u2069]")
+
+
+def _not_text(char: str) -> str:
+    """Return the message refusing ``char``, one of the characters _NOT_TEXT finds."""
+    code = f"U+{ord(char):04X}"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return (f"a bidirectional control ({code}, {unicodedata.name(char)}) is not allowed in the text: "
+                "it shows the text in another order than it is stored; delete it")
+    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character" if unicodedata.category(char) == "Cc" else "a noncharacter"
+    return f"{kind} ({code}) is not allowed in the text; delete it"
 
 
 def _short_tag(tag: str) -> str:

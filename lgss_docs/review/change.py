@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -17,7 +18,12 @@ class Change:
     new: str | None = None
 
     def __str__(self) -> str:
+        return self.shown()
+
+    def shown(self, escape: Callable[[str], str] = str) -> str:
+        """Return the change as one line, each part taken from content passed through ``escape``."""
+        subject, what = escape(self.subject), escape(self.what)
         if self.old is not None and self.new is not None:
-            return f"{self.subject}: {self.what} {self.old} → {self.new}"
+            return f"{subject}: {what} {escape(self.old)} → {escape(self.new)}"
         shown = self.new if self.new is not None else self.old
-        return f"{self.subject}: {self.what}" + (f": {shown}" if shown is not None else "")
+        return f"{subject}: {what}" + (f": {escape(shown)}" if shown is not None else "")

@@ -7,12 +7,13 @@ build would; problems name the revision and the file (``HEAD~1:content/programme
 from __future__ import annotations
 
 import io
+import posixpath
 import tarfile
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import BuildError, ContentError, display_path
+from ..errors import BuildError, ContentError, Problem, display_path, printable
 from ..model.content import Content
 from ..render.templates import kinds, layers
 from ..validate import load_content as _load
@@ -52,12 +53,45 @@ def _load_revision(revision: str, content: Path) -> Content:
                    failure=f"{revision}: has no {prefix or 'content'} folder")
     with tempfile.TemporaryDirectory(prefix="lgss-review-") as temp:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(temp, filter="data")
+            refused = _extract(tar, temp, revision, prefix)
         root = Path(temp) / prefix
         try:
-            return load_content(root)
+            content = load_content(root)
         except ContentError as exc:
-            raise ContentError([_at_revision(p, root, revision, prefix) for p in exc.problems]) from None
+            raise ContentError(refused + [_at_revision(p, root, revision, prefix) for p in exc.problems]) from None
+        if refused:
+            raise ContentError(refused)
+        return content
+
+
+def _extract(tar: tarfile.TarFile, folder: str, revision: str, prefix: str) -> list[Problem]:
+    """Extract ``tar`` into ``folder``, but no link leading out of the content folder ``prefix``;
+    return a problem for each member left out.
+
+    A committed symbolic link is archived as a link: an absolute one, or one climbing out of the
+    content folder, would have the review read whatever file of this machine it names, or a
+    file of the repository that is not content.
+    """
+    refused = []
+
+    def refuse(member: tarfile.TarInfo, message: str) -> None:
+        refused.append(Problem(printable(f"{revision}:{member.name}"), 1, 1, "", message))
+
+    def inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        if member.issym() or member.islnk():
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(member.name), member.linkname)
+                                        if member.issym() else member.linkname)
+            if posixpath.isabs(member.linkname) or target.startswith("../") or not target.startswith(prefix):
+                refuse(member, printable(f"a symbolic link to {member.linkname}, outside the content folder; commit the file itself"))
+                return None
+        try:
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError as exc:
+            refuse(member, printable(f"not extracted ({exc})"))
+            return None
+
+    tar.extractall(folder, filter=inside)
+    return refused
 
 
 def _at_revision(problem, root: Path, revision: str, prefix: str):

@@ -1,9 +1,18 @@
-"""The change summary as a reviewer reads it: in the terminal, as Markdown, as an HTML page."""
+"""The change summary as a reviewer reads it: in the terminal, as Markdown, as an HTML page.
+
+Every value comes from content, so each is shown as typed in every format: a value with line
+breaks or Markdown in it cannot add a heading, an entry or a "No changes." of its own. Line
+breaks and control characters show as their escapes (``\\n``), as in messages; in Markdown,
+each character that could start a construct is backslash-escaped (CommonMark allows that for
+any ASCII punctuation), and the HTML page is that Markdown, rendered with raw HTML off.
+"""
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
+from ..errors import printable
 from ..render.markdown import markdown_html
 from ..render.templates import BUILT_IN, environment, render, stylesheet
 from .change import Change
@@ -14,8 +23,19 @@ def heading(old_label: str, new_label: str) -> str:
     return f"Changes from {_named(old_label)} to {_named(new_label)}"
 
 
-def _named(label: str) -> str:
-    return "the working tree" if label == "working tree" else label
+def _named(label: str, escape=printable) -> str:
+    return "the working tree" if label == "working tree" else escape(label)
+
+
+# Anywhere in a line: what opens code, emphasis, links, autolinks and entities, and the escape itself.
+_INLINE = re.compile(r"([\\`*_\[\]<&])")
+# At the start of a line only: headings, quotes, list items, fences, thematic breaks.
+_LINE_START = re.compile(r"^(\d*)([#>+\-=~.)])")
+
+
+def markdown_text(value: str) -> str:
+    """Return ``value`` as Markdown that reads as exactly ``printable(value)``, on one line."""
+    return _LINE_START.sub(r"\1\\\2", _INLINE.sub(r"\\\1", printable(value)))
 
 
 def as_text(changes: list[Change], old_label: str, new_label: str) -> str:
@@ -24,17 +44,17 @@ def as_text(changes: list[Change], old_label: str, new_label: str) -> str:
         return f"No changes from {_named(old_label)} to {_named(new_label)}.\n"
     lines = [f"{heading(old_label, new_label)}: {len(changes)}"]
     for area, group in groupby(changes, key=lambda c: c.area):
-        lines += ["", area] + [f"  {change}" for change in group]
+        lines += ["", area] + [f"  {change.shown(printable)}" for change in group]
     return "\n".join(lines) + "\n"
 
 
 def as_markdown(changes: list[Change], old_label: str, new_label: str) -> str:
     """Return the summary as Markdown: a level-1 heading, a level-2 heading per area, bullets."""
-    lines = [f"# {heading(old_label, new_label)}", ""]
+    lines = [f"# Changes from {_named(old_label, markdown_text)} to {_named(new_label, markdown_text)}", ""]
     if not changes:
         return "\n".join(lines + ["No changes.", ""])
     for area, group in groupby(changes, key=lambda c: c.area):
-        lines += [f"## {area}", ""] + [f"- {change}" for change in group] + [""]
+        lines += [f"## {area}", ""] + [f"- {change.shown(markdown_text)}" for change in group] + [""]
     return "\n".join(lines)
 
 

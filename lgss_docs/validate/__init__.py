@@ -20,6 +20,7 @@ from ..model.service import Service
 from ..model.workstream import workstream_model
 from .declarations import check_declarations
 from .fields import problems_from
+from .links import check_links
 from .papers import check_papers
 from .plan import check_plan
 from .references import check_references
@@ -74,7 +75,7 @@ def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) 
         workstreams=sorted(workstreams, key=lambda e: (e.model.number is None, e.model.number or 0, e.source.path.name)),
         services=services, arrangements=arrangements, arrangements_source=tree.arrangements,
         facts=facts, facts_source=tree.facts, plan=plan, plan_source=tree.plan, warnings=tree.warnings)
-    if problems := check_references(content) + check_papers(content, kinds) + check_plan(content):
+    if problems := check_references(content) + check_papers(content, kinds) + check_plan(content) + check_links(content):
         raise ContentError(problems)
     return content
 

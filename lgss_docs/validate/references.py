@@ -9,6 +9,7 @@ from ..load import Source
 from ..model.content import BUILT_IN_GROUPS, NEAR_PLACEHOLDER, PAPER_FACTS, PLACEHOLDER, PROGRAMME_FACTS, Content, Facts
 from ..model.paper import Paper
 from .hints import one_of
+from .texts import strings
 
 
 def check_references(content: Content) -> list[Problem]:
@@ -88,18 +89,6 @@ def _fact_groups(content: Content) -> Iterator[Problem]:
             yield content.facts_source.problem((group,), f'"{group}" names facts lgss-docs provides itself; call this group something else', key=True)
 
 
-def _strings(data, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Yield (loc, text) for every string value in a file's plain data."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, loc + (index,))
-
-
 def _sources(content: Content) -> Iterator[tuple[Source, Paper | None]]:
     """Yield every content file whose text may name facts, with its paper if it is one."""
     yield content.programme_source, None
@@ -122,7 +111,7 @@ def check_facts(content: Content) -> list[Problem]:
     groups = sorted({*BUILT_IN_GROUPS, *(content.facts.root if content.facts else ())} - {"table"})
     for source, paper in _sources(content):
         facts = Facts(content, paper)
-        for loc, text in _strings(source.data):
+        for loc, text in strings(source.data):
             for match in PLACEHOLDER.finditer(text):
                 group, name = match[1], match[2]
                 if group == "table" and loc[-1:] == ("caption",):
@@ -130,7 +119,7 @@ def check_facts(content: Content) -> list[Problem]:
                 if facts.get(group, name) is None:
                     problems.append(source.problem(loc, _unknown(match[0], group, name, groups, content, paper)))
     if content.facts_source is not None:
-        for loc, text in _strings(content.facts_source.data):
+        for loc, text in strings(content.facts_source.data):
             if PLACEHOLDER.search(text):
                 problems.append(content.facts_source.problem(loc, "a fact cannot name another fact; write its value out"))
     return problems
@@ -159,7 +148,7 @@ def near_miss_warnings(content: Content) -> list[Problem]:
     """Return a warning for each text written almost like a fact, {Dates.x} or { dates.x }, left as typed."""
     warnings = []
     for source, _ in _sources(content):
-        for loc, text in _strings(source.data):
+        for loc, text in strings(source.data):
             for match in NEAR_PLACEHOLDER.finditer(text):
                 if not PLACEHOLDER.fullmatch(match[0]):
                     meant = f"{{{match[1].lower()}.{match[2]}}}"

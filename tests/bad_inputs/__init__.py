@@ -61,6 +61,17 @@ class Delete:
 
 
 @dataclass(frozen=True)
+class Symlink:
+    """Make ``file`` a symbolic link to ``target`` (as written: relative to the link's folder)."""
+
+    file: str
+    target: str
+
+    def apply(self, root: Path) -> None:
+        (root / self.file).symlink_to(self.target)
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
     edits: tuple

@@ -1,6 +1,6 @@
 """Whole files: empty, missing, not a mapping, not UTF-8; and problems in several files at once."""
 
-from . import GOVERNANCE, PROGRAMME, REPORT, WORKSTREAM, Case, Delete, G, R, Replace, Write
+from . import GOVERNANCE, PROGRAMME, REPORT, WORKSTREAM, Case, Delete, G, R, Replace, Symlink, Write
 
 NOT_UTF8 = "not UTF-8 text (byte 0x{:02x}); save the file as UTF-8"
 
@@ -38,6 +38,8 @@ CASES = [
          (f"{G}:2:19: " + NOT_UTF8.format(0x96),)),
     Case("utf-16", (Write(GOVERNANCE, WORKSTREAM.encode("utf-16")),),
          (f"{G}:1:1: " + NOT_UTF8.format(0xFF),)),
+    Case("symlink-loop", (Symlink("workstreams/08-loop.yaml", "08-loop.yaml"),),
+         ("content/workstreams/08-loop.yaml:1:1: is a link to nothing",)),
     Case("problems-in-three-files", (
         Replace(GOVERNANCE, "rag: Amber", "rag: Purple"),
         Replace(REPORT, "status_as_at: 2020-11-13", "status_as_at: soon"),

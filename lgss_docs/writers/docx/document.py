@@ -112,7 +112,10 @@ def _core_properties(document, paper) -> None:
 
 
 def _fixed_zip(data: bytes, day: dt.date) -> bytes:
-    """Return the package re-zipped with entries in a fixed order and one fixed timestamp."""
+    """Return the package re-zipped with entries in a fixed order and one fixed timestamp.
+
+    A zip timestamp's year runs from 1980 to 2107; a paper dated outside keeps its real date in
+    the core properties, and its entries take the nearest year the zip format has."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     # [Content_Types].xml first, as Word itself writes it; the rest sorted.
@@ -120,7 +123,7 @@ def _fixed_zip(data: bytes, day: dt.date) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=(max(day.year, 1980), day.month, day.day, 0, 0, 0))
+            info = zipfile.ZipInfo(name, date_time=(min(max(day.year, 1980), 2107), day.month, day.day, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(name))

@@ -1,0 +1,83 @@
+"""On the printed page, text stays on the page and out of its neighbours' way, whatever is typed.
+
+Read back from the PDF as a reader sees it: the box of every word (pdftotext -bbox) must end
+before the page's right margin (as wide as its left one) and overlap no other word.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lgss_docs.build import BuildRequest, build
+
+from conftest import EXAMPLE
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+LONG_WORD = "Supercalifragilistic" * 12
+LONG_URL = "https://example.org/" + "a1b2c3d4e5" * 25
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+
+
+def _pages(pdf: Path) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:
+    """Return (page width, [(x0, y0, x1, y1, word), ...]) for each page of ``pdf``."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        width = float(re.match(r'width="([\d.]+)"', page)[1])
+        pages.append((width, [(*map(float, m.groups()[:4]), m[5]) for m in WORD.finditer(page)]))
+    return pages
+
+
+def _overlap(a, b) -> bool:
+    tolerance = 0.5  # points: glyph boxes of neighbouring words may touch
+    return a[0] < b[2] - tolerance and b[0] < a[2] - tolerance and a[1] < b[3] - tolerance and b[1] < a[3] - tolerance
+
+
+@pytest.fixture(scope="module")
+def long_words(tmp_path_factory) -> list[Path]:
+    """Return the highlight and committee reports built with long words in three kinds of cell:
+    Markdown text (a work stream's risks), a title (a row heading) and inline Markdown (a service's notes)."""
+    root = tmp_path_factory.mktemp("long")
+    shutil.copytree(EXAMPLE, root / "content")
+    workstream = root / "content" / "workstreams" / "01-governance.yaml"
+    text = workstream.read_text(encoding="utf-8")
+    line = f"  - A word of {len(LONG_WORD)} letters, {LONG_WORD}, and a link <{LONG_URL}> in one cell.\n"
+    text = text.replace("risks_and_issues: |\n", "risks_and_issues: |\n" + line, 1)
+    workstream.write_text(text.replace("title: Governance\n", f"title: Governance {LONG_WORD}\n", 1), encoding="utf-8")
+    service = root / "content" / "services" / "01-hr-advisory.yaml"
+    service.write_text(service.read_text(encoding="utf-8") + f"notes: See <{LONG_URL}>.\n", encoding="utf-8")
+    return build(BuildRequest(content=root / "content", out=root / "out", formats=("pdf",),
+                              papers=("highlight-report", "committee-report")))
+
+
+def test_long_words_and_links_break_inside_their_cells(long_words):
+    for pdf in long_words:
+        pages = _pages(pdf)
+        for number, (width, words) in enumerate(pages, start=1):
+            where = f"{pdf.name} page {number}"
+            margin = min(word[0] for word in words)  # the running header starts at the left margin
+            for word in words:
+                assert word[2] <= width - margin + 1, f"{where}: {word[4][:40]} runs into the margin or off the page"
+            for i, a in enumerate(words):
+                for b in words[i + 1:]:
+                    assert not _overlap(a, b), f"{where}: {a[4][:30]} runs over {b[4][:30]}"
+        # Broken across lines, but every letter is there, in order.
+        text = "".join(word[4] for _, words in pages for word in words)
+        assert LONG_WORD in text and LONG_URL in text
+
+
+def test_short_codes_stay_whole(built):
+    # A column may narrow to let long words break; one of codes must not break them ("G1" "0").
+    numbers = re.findall(r'<th scope="rowgroup"[^>]*class="number">([^<]+)</th>',
+                         built["transition-plan.html"].read_text(encoding="utf-8"))
+    assert "G10" in numbers
+    for name in ("transition-plan.pdf", "committee-report.pdf"):
+        words = [word[4] for _, page in _pages(built[name]) for word in page]
+        for number in numbers:
+            assert words.count(number) >= 2, f"{name}: {number} is not whole in the chart and in the table of dates"
