@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                                  description="Write a JSON Schema per content file kind, for editors to validate as you type.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
     _review_commands(commands, PAPERS, FORMATS)
+    from .serve import add_command as add_serve_command
+    add_serve_command(commands)
     return parser
 
 
@@ -192,8 +194,14 @@ def _textconv(args) -> int:
     return EXIT_OK
 
 
+def _serve(args) -> int:
+    from .serve import serve
+
+    return serve(args)
+
+
 _COMMANDS = {"build": _build, "check": _check, "schema": _schema,
-             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv}
+             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv, "serve": _serve}
 
 
 def run() -> None:
