@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=None, metavar="DIR",
                         help="folder to write to (default: schema)")
     _review_commands(commands)
+    from .serve import add_command as add_serve_command  # its own options, defined with it
+
+    add_serve_command(commands)
     return parser
 
 
@@ -252,8 +255,14 @@ def _textconv(args) -> int:
     return EXIT_OK
 
 
+def _serve(args) -> int:
+    from .serve import serve
+
+    return serve(args)
+
+
 _COMMANDS = {"build": _build, "check": _check, "init": _init, "schema": _schema,
-             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv}
+             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv, "serve": _serve}
 
 
 def run() -> None:

@@ -10,6 +10,9 @@ import copy
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu
+from docx.table import _Cell
+from docx.text.run import Run
 
 # Children of w:tcPr and w:trPr that must come after the one we add (ECMA-376 order).
 _TCPR_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
@@ -74,8 +77,8 @@ def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
     paragraph._p.append(field)
 
 
-def add_hyperlink(paragraph, url: str, text: str):
-    """Append a real external hyperlink (a relationship plus w:hyperlink) to ``paragraph``; return its w:r."""
+def add_hyperlink(paragraph, url: str, text: str) -> Run:
+    """Append a real external hyperlink (a relationship plus w:hyperlink) to ``paragraph``; return its run."""
     r_id = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
@@ -94,7 +97,7 @@ def add_hyperlink(paragraph, url: str, text: str):
     run.append(t)
     link.append(run)
     paragraph._p.append(link)
-    return run
+    return Run(run, paragraph)
 
 
 def set_document_language(document, lang: str) -> None:
@@ -174,23 +177,23 @@ def _revision(kind: str, author: str, when: str, change_id: int):
 
 
 def track_run(run, kind: str, author: str, when: str, change_id: int) -> None:
-    """Wrap the w:r ``run`` in w:ins or w:del, so Word shows it as a change to accept or reject."""
-    mark = _revision(kind, author, when, change_id)
-    run.addprevious(mark)
-    mark.append(run)
+    """Wrap ``run`` in w:ins or w:del, so Word shows it as a change to accept or reject."""
+    mark, r = _revision(kind, author, when, change_id), run._r
+    r.addprevious(mark)
+    mark.append(r)
     if kind == "del":
         # The schema keeps deleted text in w:delText; a w:t inside w:del is not deleted text.
-        for text in run.findall(qn("w:t")):
+        for text in r.findall(qn("w:t")):
             deleted = OxmlElement("w:delText")
             deleted.text = text.text
             deleted.set(qn("xml:space"), "preserve")
             text.addprevious(deleted)
-            run.remove(text)
+            r.remove(text)
 
 
-def track_paragraph_mark(p, kind: str, author: str, when: str, change_id: int) -> None:
-    """Mark the paragraph mark of the w:p ``p`` inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-    p_pr = p.get_or_add_pPr()
+def track_paragraph_mark(paragraph, kind: str, author: str, when: str, change_id: int) -> None:
+    """Mark the paragraph mark of ``paragraph`` inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+    p_pr = paragraph._p.get_or_add_pPr()
     r_pr = p_pr.find(qn("w:rPr"))
     if r_pr is None:
         r_pr = OxmlElement("w:rPr")
@@ -199,9 +202,77 @@ def track_paragraph_mark(p, kind: str, author: str, when: str, change_id: int) -
     r_pr.insert(0, _revision(kind, author, when, change_id))
 
 
-def track_row(tr, kind: str, author: str, when: str, change_id: int) -> None:
-    """Mark the table row ``tr`` inserted or deleted (w:trPr/w:ins|w:del, after the row's other properties)."""
-    _insert(tr.get_or_add_trPr(), _revision(kind, author, when, change_id), ("w:trPrChange",))
+def track_row(row, kind: str, author: str, when: str, change_id: int) -> None:
+    """Mark the table row ``row`` inserted or deleted (w:trPr/w:ins|w:del, after the row's other properties)."""
+    _insert(row._tr.get_or_add_trPr(), _revision(kind, author, when, change_id), ("w:trPrChange",))
+
+
+def set_style_id(paragraph, style_id: str) -> None:
+    """Give ``paragraph`` the style ``style_id``; by id, as python-docx looks a name up on every call."""
+    paragraph._p.style = style_id
+
+
+def set_table_style_id(table, style_id: str) -> None:
+    table._tbl.tblStyle_val = style_id
+
+
+def remove_paragraph(paragraph) -> None:
+    p = paragraph._p
+    p.getparent().remove(p)
+
+
+def cells_by_column(table, row) -> dict[int, _Cell]:
+    """Return {grid column: cell} of the cells ``row`` holds itself, leaving out those merged down into it.
+
+    ``row.cells`` gives the same cells but finds each merged one's origin by scanning the rows above.
+    """
+    cells, column = {}, row._tr.grid_before
+    for tc in row._tr.tc_lst:
+        if tc.vMerge != "continue":
+            cells[column] = _Cell(tc, table)
+        column += tc.grid_span
+    return cells
+
+
+def row_cells(table) -> list[list[_Cell]]:
+    """Return each row's cells, once each, as ``row.cells`` has them: a cell merged down is its top cell.
+
+    One pass over the grid; the same cell object stands for a merged cell in every row it covers.
+    """
+    rows, above = [], {}  # above: grid column -> the cell covering it in the row before
+    for tr in table._tbl.tr_lst:
+        cells, column = [], tr.grid_before
+        for tc in tr.tc_lst:
+            cell = above[column] if tc.vMerge == "continue" else _Cell(tc, table)
+            for covered in range(column, column + tc.grid_span):
+                above[covered] = cell
+            if cell not in cells:
+                cells.append(cell)
+            column += tc.grid_span
+        rows.append(cells)
+    return rows
+
+
+def merge_cells(table, row: int, column: int, down: int, across: int) -> _Cell:
+    """Return the cell at (``row``, ``column``) merged with the empty cells ``down`` rows and ``across``
+    columns from it: the same XML as python-docx's ``cell.merge``, which measures the span by scanning
+    the rows for every cell it covers."""
+    rows = table._tbl.tr_lst
+    top = rows[row].tc_at_grid_offset(column)
+    for index in range(row, row + down):
+        tc = top if index == row else rows[index].tc_at_grid_offset(column)
+        _widen(tc, across)
+        tc.vMerge = None if down == 1 else "restart" if index == row else "continue"
+    return _Cell(top, table)
+
+
+def set_cell_widths(table, widths: list[int]) -> None:
+    """Give each cell of ``table`` the width of the grid columns it spans."""
+    for tr in table._tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            tc.width = Emu(sum(widths[column:column + tc.grid_span]))
+            column += tc.grid_span
 
 
 def span_columns(cell, span: int) -> None:
@@ -210,12 +281,16 @@ def span_columns(cell, span: int) -> None:
     The same XML as python-docx's ``cell.merge`` within one row, which finds the row's index by
     scanning every row of the table on each call, making large tables quadratic.
     """
-    tc = cell._tc
+    _widen(cell._tc, span)
+    cell._tc.vMerge = None
+
+
+def _widen(tc, span: int) -> None:
+    """Make the w:tc ``tc`` span ``span`` grid columns, removing the empty cells after it."""
     for _ in range(span - 1):
         covered = tc.getnext()
         tc.grid_span += covered.grid_span
         covered.getparent().remove(covered)
-    tc.vMerge = None
 
 
 def add_text_run(paragraph, text: str):

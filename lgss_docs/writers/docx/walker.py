@@ -102,7 +102,7 @@ class Walker:
         runs = _normalise(runs)
         paragraph = container.add_paragraph()
         if style and (style_id := self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)):
-            paragraph._p.style = style_id
+            oxml.set_style_id(paragraph, style_id)
         if self.after_table:
             # Word puts no gap between a table and the next paragraph; HTML's margin does.
             paragraph.paragraph_format.space_before = Pt(8)
@@ -114,17 +114,17 @@ class Walker:
             if run.line_break:
                 r = paragraph.add_run()
                 r.add_break()
-                self._track(r._r, run)
+                self._track(r, run)
                 continue
             r = oxml.add_text_run(paragraph, run.text)
             r.bold = run.bold or None
             r.italic = run.italic or None
-            self._track(r._r, run)
+            self._track(r, run)
         changes = {run.change for run in runs}
         if container is self.document and len(changes) == 1 and None not in changes:
             # A paragraph wholly inserted or deleted carries the change on its paragraph mark too,
             # so accepting a deletion (or rejecting an insertion) removes the paragraph itself.
-            self._track(paragraph._p, runs[0], oxml.track_paragraph_mark)
+            self._track(paragraph, runs[0], oxml.track_paragraph_mark)
         return paragraph
 
     def _style_id(self, name: str, kind) -> str | None:
@@ -174,26 +174,27 @@ class Walker:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             container.add_paragraph()
         table = container.add_table(rows=len(rows), cols=columns)
-        table._tbl.tblStyle_val = self._style_id(self.table_style, WD_STYLE_TYPE.TABLE)
+        oxml.set_table_style_id(table, self._style_id(self.table_style, WD_STYLE_TYPE.TABLE))
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
-        self._fill_rows(table, rows, _kept_together(el))
+        self._fill_rows(table, rows)
         self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
-        if "keep-together" in el.get("class", "").split():
-            # Word has no "keep table together"; chaining every row to the next does the same.
-            for row in table.rows[:-1]:
-                for paragraph in (p for cell in row.cells for p in cell.paragraphs):
-                    paragraph.paragraph_format.keep_with_next = True
+        cells = oxml.row_cells(table)
+        # Word has no "keep these rows together" (a keep-together table, or row group); keeping
+        # each row with the next does the same.
+        kept = _kept_together(el) | ({tr for tr, _ in rows[:-1]} if "keep-together" in el.get("class", "").split() else set())
+        for row_cells, (tr, _) in zip(cells, rows):
+            if tr in kept:
+                _keep_with_next(row_cells)
         if "compact" in el.get("class", "").split():
-            _compact(table)
+            oxml.set_cell_margins(table, top=10, bottom=10, left=60, right=60)
+            _compact(dict.fromkeys(cell for row_cells in cells for cell in row_cells))
         self.after_table = True
 
-    def _fill_rows(self, table, rows, kept: set) -> None:
+    def _fill_rows(self, table, rows) -> None:
         taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
-        # One pass over table.rows: python-docx builds the whole row list on each rows[r].
-        table_rows = list(table.rows)
-        for r, (row, (tr, section)) in enumerate(zip(table_rows, rows)):
+        for r, (row, (tr, section)) in enumerate(zip(table.rows, rows)):
             classes = set(tr.get("class", "").split())
             # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
             tinted = section == "thead" or "subhead" in classes
@@ -202,14 +203,14 @@ class Walker:
             if "may-split" not in classes:
                 oxml.keep_row_together(row)
             self._track_row(row, tr)  # before its cells, so change ids run in document order
-            c, cells = 0, row.cells  # one cell per grid column until spans are made, left to right
+            c, cells = 0, oxml.cells_by_column(table, row)  # one per grid column until spans are made
             for cell_el in (x for x in tr if x.tag in ("td", "th")):
                 while (r, c) in taken:
                     c += 1
                 span, down = int(cell_el.get("colspan", 1)), min(int(cell_el.get("rowspan", 1)), len(rows) - r)
                 cell = cells[c]
                 if down > 1:
-                    cell = cell.merge(table_rows[r + down - 1].cells[c + span - 1])
+                    cell = oxml.merge_cells(table, r, c, down, span)
                     taken.update((r + i, c + j) for i in range(1, down) for j in range(span))
                 elif span > 1:
                     oxml.span_columns(cell, span)
@@ -220,10 +221,6 @@ class Walker:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
-            if tr in kept:
-                # Word has no "keep these rows together"; keeping each with the next does it.
-                for paragraph in (p for cell in row.cells for p in cell.paragraphs):
-                    paragraph.paragraph_format.keep_with_next = True
 
     def _fill_cell(self, cell, el) -> None:
         classes = set(el.get("class", "").split())
@@ -235,7 +232,7 @@ class Walker:
         first = cell.paragraphs[0]
         has_blocks = any(child.tag in BLOCK_TAGS for child in el)
         if has_blocks:
-            first._p.getparent().remove(first._p)
+            oxml.remove_paragraph(first)
             self.blocks(cell, el)
             if not cell.paragraphs:
                 cell.add_paragraph()
@@ -245,24 +242,24 @@ class Walker:
                 r = oxml.add_text_run(first, run.text)
                 r.bold = True if el.tag == "th" or run.bold else None
                 r.italic = run.italic or None
-                self._track(r._r, run)
+                self._track(r, run)
         if el.tag == "th":
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.bold = True
 
-    def _track(self, element, run: Run, track=oxml.track_run) -> None:
-        """Make ``element`` (a w:r, or a w:p with ``oxml.track_paragraph_mark``) a tracked change if ``run`` is one."""
+    def _track(self, target, run: Run, track=oxml.track_run) -> None:
+        """Make ``target`` (a run; a paragraph or row with ``track``) a tracked change if ``run`` is one."""
         if run.change:
             kind, author, when = run.change
-            track(element, kind, author, when, next(self.change_ids))
+            track(target, kind, author, when, next(self.change_ids))
 
     def _track_row(self, row, tr) -> None:
         """Track a row the redline marks wholly inserted or deleted (class redline-ins/-del) as such."""
         for kind in ("ins", "del"):
             if f"redline-{kind}" in tr.get("class", "").split():
                 change = (kind, tr.get("data-author", ""), tr.get("datetime", ""))
-                self._track(row._tr, Run("", change=change), oxml.track_row)
+                self._track(row, Run("", change=change), oxml.track_row)
 
     def _set_widths(self, table, shares: list[float]) -> None:
         """Give each grid column its share of the text width, and each cell the columns it spans."""
@@ -270,11 +267,7 @@ class Walker:
         table.autofit = False
         for column, width in zip(table.columns, widths):
             column.width = width  # LibreOffice lays a fixed table out by its grid, Word by its cells
-        for tr in table._tbl.tr_lst:
-            c = 0
-            for tc in tr.tc_lst:
-                tc.width = Emu(sum(widths[c:c + tc.grid_span]))
-                c += tc.grid_span
+        oxml.set_cell_widths(table, widths)
 
     # -- inline -------------------------------------------------------------------------
     def _children_with_text(self, el):
@@ -361,10 +354,14 @@ def _kept_together(table_el) -> set:
             for tr in part.findall("tr")[:-1]}
 
 
-def _compact(table) -> None:
-    """Set a ``table.compact`` in small print with exact line heights, so thin rows stay thin."""
-    oxml.set_cell_margins(table, top=10, bottom=10, left=60, right=60)
-    for paragraph in (p for row in table.rows for cell in row.cells for p in cell.paragraphs):
+def _keep_with_next(cells) -> None:
+    for paragraph in (p for cell in cells for p in cell.paragraphs):
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _compact(cells) -> None:
+    """Set the ``cells`` of a ``table.compact`` in small print with exact line heights, so thin rows stay thin."""
+    for paragraph in (p for cell in cells for p in cell.paragraphs):
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(8.5)
