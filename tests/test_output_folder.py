@@ -24,7 +24,7 @@ BUSY = "build failed: another build is writing to {}; wait for it or use --out"
 COMMANDS = {
     "build": ["build", "--content", str(EXAMPLE), "--format", "html"],
     "diff": ["diff", str(EXAMPLE), str(EXAMPLE), "--format", "html", "--doc", "transition-plan"],
-    "schema": ["schema"],
+    "schema": ["schema", "--content", str(EXAMPLE)],
 }
 
 
@@ -37,7 +37,7 @@ def test_out_naming_a_file_is_a_message(command, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("papers").write_bytes(b"a file")
     assert main([*COMMANDS[command], "--out", "papers"]) == 1
-    assert capsys.readouterr().err.splitlines() == ["build failed: papers: a file, not a folder; --out must name a folder"]
+    assert capsys.readouterr().err.splitlines() == [f"{command} failed: papers: a file, not a folder; --out must name a folder"]
     assert Path("papers").read_bytes() == b"a file"
 
 
@@ -64,7 +64,7 @@ def test_an_unwritable_out_is_a_message(command, unwritable, tmp_path, capsys, m
     for out, problem in (("locked", "cannot write in this folder"), ("locked/papers", "cannot create this folder")):
         assert main([*COMMANDS[command], "--out", out]) == 1
         [line] = capsys.readouterr().err.splitlines()
-        assert line.startswith(f"build failed: {out}: {problem} (") and line.endswith(")"), line
+        assert line.startswith(f"{command} failed: {out}: {problem} (") and line.endswith(")"), line
     assert _snapshot(unwritable) == {"notes.txt": b"kept"}
 
 

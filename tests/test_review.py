@@ -400,7 +400,7 @@ def _textconv(path: Path) -> tuple[int, str, float]:
 ], ids=["big", "ratio", "entries"])
 def test_textconv_refuses_a_zip_bomb_in_bounded_memory(megabytes, entries, refusal, tmp_path):
     code, stderr, peak = _textconv(_bomb(tmp_path / "bomb.docx", megabytes, entries))
-    assert code == 1 and stderr.startswith(f"build failed: bomb.docx: refused: {refusal}"), stderr
+    assert code == 1 and stderr.startswith(f"textconv failed: bomb.docx: refused: {refusal}"), stderr
     assert len(stderr.splitlines()) == 1
     assert peak < 150, f"{peak:.0f} MB"
 

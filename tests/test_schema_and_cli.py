@@ -72,7 +72,7 @@ def test_check_ends_its_summary_line(warned, content_copy, tmp_path):
                         encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "lgss_docs", "check", "--content", "content"], cwd=tmp_path,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
-    assert (done.returncode, done.stdout) == (0, "content: valid (7 work streams, 22 services).\n")
+    assert (done.returncode, done.stdout) == (0, "content: valid (3 papers, 7 project work streams, 22 services).\n")
     if warned:
         [warning] = done.stderr.splitlines(keepends=True)
         assert warning.startswith("warning: content/workstreams/01-governance.yaml:") and warning.endswith("?\n")
