@@ -408,11 +408,16 @@ class _Reader:
                 self._issue(loc, str(exc))
 
     def _decimals(self) -> list[int]:
-        """Return each column's decimal places: as declared, else as many as its typed figures have."""
-        out = []
+        """Return each column's decimal places: as declared, else as many as its typed figures have
+        (a sum or difference at least as many as the columns it works from)."""
+        out: list[int] = []
+        ids = [c.id for c in self.columns]
         for j, column in enumerate(self.columns):
             typed = [d for line in self.lines if line.cells for d in _typed_figures(line, j, column)]
-            out.append(column.decimals if column.decimals is not None else max(map(decimals_of, typed), default=0))
+            found = max(map(decimals_of, typed), default=0)
+            if column.formula and column.formula[0] != "ratio":
+                found = max([found] + [out[ids.index(o)] for o in column.formula[1] if o in ids[:j]])
+            out.append(column.decimals if column.decimals is not None else found)
         return out
 
     def _issue(self, loc: tuple, message: str, got: str | None = None, choices: tuple[str, ...] = ()) -> None:

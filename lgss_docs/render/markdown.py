@@ -44,6 +44,10 @@ def _tokens(text: str) -> list[Token]:
     """Return the block tokens of ``text`` with pipe tables made accessible and captioned."""
     tokens = _parser().parse(text or "")
     for token in tokens:
+        if token.type == "ordered_list_open" and (start := token.attrGet("start")) is not None:
+            # A list keeps its own numbers (3., 4.); WeasyPrint reads no start attribute, but
+            # does reset the list's counter from CSS.
+            token.attrSet("style", f"counter-reset: list-item {int(start) - 1}")
         if token.type in ("th_open", "td_open"):
             align = _ALIGN.search(token.attrs.pop("style", "") or "")
             if align:

@@ -55,6 +55,6 @@ def widths(columns: list[dict], rows: list[dict]) -> list[float]:
         if column["figure"]:
             weight = max(len(column["heading"]) // 2, *(len(text) for text in texts + words)) + 2
         else:
-            weight = min(max(map(len, texts + [column["heading"]])), 45)
+            weight = min(max(map(len, texts + [column["heading"]])), 45) + 2
         weights.append(max(weight, 6))
     return [round(100 * w / sum(weights), 2) for w in weights]
