@@ -8,7 +8,14 @@ import pytest
 
 from support import docx_xml, pdf_pages
 
-PAPERS = ["committee-report", "highlight-report", "transition-plan"]
+PAPERS = ["committee-report", "highlight-report", "transition-plan", "budget-report", "operational-update"]
+BUDGET_PAPERS = ("budget-report", "operational-update")  # of examples/lgss-budget-2019
+
+
+@pytest.fixture
+def built(request, paper):
+    """Return the built papers of the example ``paper`` belongs to."""
+    return request.getfixturevalue("budget_built" if paper in BUDGET_PAPERS else "built")
 
 
 def normalised_html(text: str) -> str:

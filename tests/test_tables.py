@@ -215,7 +215,7 @@ def test_every_column_type_is_printed_as_its_column_prints_it_in_the_html(built)
         "Table 1: Spending on services", "Table 2: The same figures again"]
     for table in tables:
         rows = [[" ".join(c.text_content().split()) for c in tr] for tr in table.iter("tr")]
-        assert rows[0] == ["Service", "Budget£000", "Spent£000", "Variance£000", "Spent of budget", "Status", "Reviewed"]
+        assert rows[0] == ["Service", "Budget £000", "Spent £000", "Variance £000", "Spent of budget", "Status", "Reviewed"]
         assert [r for r in rows[1:] if len(r) > 1] == EXPECTED_ROWS
         assert table.xpath("string(.//tr[@class='subtotal']/th/@scope)") == "row"
         assert table.xpath(".//tbody/tr[@class='subhead']/th[@scope='rowgroup'][@colspan='7']/text()") == ["Services"]
