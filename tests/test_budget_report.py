@@ -25,6 +25,8 @@ from lxml import html as lxml_html
 from conftest import BUDGET
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
+from lgss_docs.review.changes import summarise
+from lgss_docs.validate import load_content
 from support import W
 
 # Each table as the report printed it: a row a line, "label | figure | ...", "~" for a cell of words.
@@ -361,3 +363,16 @@ def test_within_rounding_a_printed_figure_is_kept_without_a_warning(budget_copy,
     main(["check", "--content", "budget"])
     assert ("Finance Customers and Other, Net expenditure budget: stated as 3,188, but Gross expenditure budget and "
             "External Income budget add up to 3,185; 3 apart, more than rounding explains (at most 1.5)") in capsys.readouterr().err
+
+
+def test_the_change_summary_lists_a_changed_figure_and_the_totals_it_changed(budget_copy):
+    before = budget_copy.parent / "before"
+    shutil.copytree(budget_copy, before)
+    _edit(budget_copy / "tables" / "shared-savings.yaml", "support, 200]", "support, 250]")
+    assert [str(c) for c in summarise(load_content(before), load_content(budget_copy))] == [
+        "Delivery Plan – 2019-20: Shared savings proposals, 2019-20: figure 316 → 366",
+        "Delivery Plan – 2019-20: TOTAL, 2019-20: figure 1,515 → 1,565",
+        "Delivery Plan – 2019-20: Residual gap, 2019-20: figure 576 → 526",
+        "Shared savings proposals: Further rationalisation of the LGSS Leadership team and support, 2019-20: figure 200 → 250",
+        "Shared savings proposals: TOTAL, 2019-20: figure 316 → 366",
+    ]
