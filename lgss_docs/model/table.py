@@ -41,7 +41,7 @@ class Column(ContentModel):
         "text", description="text; money (with a unit); number; percentage; date; rag (a level of the programme's scale)")
     unit: Unit | None = Field(None, description="For money: £, £000 or £m (default: the table's unit)")
     decimals: int | None = Field(None, ge=0, le=6, description="Decimal places printed (default: as many as the figures typed have)")
-    sum: list[Slug] | None = Field(None, min_length=2, description="Worked out: the sum of these columns, e.g. [ccc, mkc, ncc]")
+    sum: list[Slug] | None = Field(None, min_length=2, description="Worked out: the sum of these columns, e.g. [north, south, east]")
     difference: list[Slug] | None = Field(None, min_length=2, max_length=2, description="Worked out: the first column less the second, e.g. [budget, outturn]")
     ratio: list[Slug] | None = Field(None, min_length=2, max_length=2, description="Worked out (a percentage): the first column as a share of the second, e.g. [spent, budget]")
 
@@ -90,7 +90,7 @@ class Group(ContentModel):
 
 class NamedRow(ContentModel):
     row: list[Cell] = Field(min_length=1, description="The cells, one per column (a worked-out column's cell is the figure as printed, or left out)")
-    id: Slug = Field(description="How prose and other rows name it, e.g. ccc-additional")
+    id: Slug = Field(description="How prose and other rows name it, e.g. north-additional")
 
 
 def _row_kind(value: object) -> str | None:

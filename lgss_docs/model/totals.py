@@ -65,11 +65,11 @@ class Cell:
 
 @dataclass
 class Line:
-    kind: str  # row, group, subtotal or total
+    kind: str  # row, group, subtotal or total (how it looks)
     label: str
     loc: tuple
     cells: list[Cell] = field(default_factory=list)
-    formula: str = ""  # how a subtotal or total is worked out, in words: "the rows above add up to"
+    formula: str = ""  # how a worked-out row is worked out, in words ("the rows above add up to"); "" for a typed row
 
 
 @dataclass
@@ -91,7 +91,6 @@ class Grid:
         """Return the cell of row ``row_id`` in column ``column_id``, or None if either is not there."""
         row, column = self.ids.get(row_id), self.column(column_id)
         return None if row is None or column is None else self.lines[row].cells[column]
-
 
     def unit(self, j: int) -> str | None:
         """Return column ``j``'s unit: its own, else the table's (money columns only)."""
