@@ -7,6 +7,8 @@ from ..model.content import Content, Facts
 from ..model.paper import FiguresBlock, Paper
 from .style import rating
 
+KEPT_TOGETHER = 24  # rows: a table this short is never split across pages; a longer one repeats its header
+
 
 def figures(block: FiguresBlock, content: Content, paper: Paper, facts: Facts) -> dict:
     """Return what blocks/figures.html.j2 shows; its number is given with the paper's others (numbering.py)."""
@@ -28,8 +30,8 @@ def figures(block: FiguresBlock, content: Content, paper: Paper, facts: Facts) -
             else:
                 cells.append({"text": facts.fill(grid.text(j, value)), "css": "", "markdown": column.type == "text"})
         bodies[-1]["rows"].append({"kind": line.kind, "cells": cells})
-    columns = [{"heading": facts.fill(c.heading), "unit": grid.unit(j), "figure": c.figures} for j, c in enumerate(table.columns)]
     rows = [row for body in bodies for row in body["rows"]]
+    columns = [{"heading": facts.fill(c.heading), "unit": grid.unit(j), "figure": c.figures} for j, c in enumerate(table.columns)]
     return {
         "table": block.figures,
         "caption": facts.fill(block.caption or table.caption),
@@ -38,6 +40,7 @@ def figures(block: FiguresBlock, content: Content, paper: Paper, facts: Facts) -
         "columns": columns,
         "widths": widths(columns, rows),
         "row_headers": table.columns[0].type == "text",
+        "keep_together": len(rows) + len(bodies) <= KEPT_TOGETHER,
         "bodies": [body for body in bodies if body["rows"] or body["heading"] is not None],
     }
 
