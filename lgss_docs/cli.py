@@ -191,6 +191,8 @@ def _check(args) -> int:
               f"{len(content.workstreams)} {words.plural if len(content.workstreams) != 1 else words.workstream}"]
     if content.services:
         counts.append(f"{len(content.services)} service{'s' if len(content.services) != 1 else ''}")
+    if content.tables:
+        counts.append(f"{len(content.tables)} table{'s' if len(content.tables) != 1 else ''} of figures")
     print(f"{args.content}: valid ({', '.join(counts)}).")
     return EXIT_OK
 

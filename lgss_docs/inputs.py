@@ -1,9 +1,10 @@
 """What each paper reads: the parts of the content folder it is built from, and nothing else.
 
 A part is a content file or folder named as in ``load/tree.py`` (programme, workstreams,
-services, ...), or one paper's own file (``paper:ID``). What a paper reads follows from what it
-declares: its kind, its blocks, its appendices, and the facts named in the text it prints,
-including the text of the parts it reads. The build cache rebuilds a paper only when one of
+services, ...), one paper's own file (``paper:ID``) or one table of figures (``table:ID``).
+What a paper reads follows from what it declares: its kind, its blocks, its appendices, and the
+facts named in the text it prints, including the text of the parts it reads (and the tables
+whose rows a table it reads adds up). The build cache rebuilds a paper only when one of
 those parts changes; to keep that honest, a paper's view is given its content with every other
 part replaced by a stand-in that fails the build as soon as the view touches it.
 """
@@ -17,16 +18,23 @@ from .errors import BuildError
 from .load.tree import FILES, FOLDERS, entry_id
 from .model.content import PLACEHOLDER, Content
 from .model.paper import Paper
+from .model.totals import COMPUTED
 
 # The part a table block lists its rows from.
 TABLE_PARTS = {"rag_summary": "workstreams", "escalations": "workstreams", "services": "services",
                "temporary_arrangements": "arrangements"}
 # The part each group of facts comes from (other groups come from facts.yaml).
 FACT_PARTS = {"dates": "programme", "programme": "programme", "workstreams": "workstreams", "paper": None, "table": None}
+# Parts of one file each, within a folder: a paper, a table of figures.
+ONE_FILE = {"paper:": "papers", "table:": "tables"}
 
 
 def paper_part(paper_id: str) -> str:
     return f"paper:{paper_id}"
+
+
+def table_part(table_id: str) -> str:
+    return f"table:{table_id}"
 
 
 def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
@@ -38,25 +46,51 @@ def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
             loc = ("sections", s, "blocks", b)
             if getattr(block, "workstream_pages", False):
                 yield "workstreams", loc + ("workstream_pages",)
+            elif getattr(block, "figures", None) is not None:
+                yield table_part(block.figures), loc + ("figures",)
             elif (part := TABLE_PARTS.get(getattr(block, "table", None))) is not None:
                 yield part, loc + ("table",)
 
 
-def groups_named(data) -> set[str]:
-    """Return the groups of every fact named in the strings of ``data`` (a file's plain data)."""
+def facts_named(data) -> set[tuple[str, str]]:
+    """Return (group, name) of every fact named in the strings of ``data`` (a file's plain data)."""
     if isinstance(data, str):
-        return {m[1] for m in PLACEHOLDER.finditer(data)}
+        return {(m[1], m[2]) for m in PLACEHOLDER.finditer(data)}
     if isinstance(data, dict):
-        return set().union(*map(groups_named, data.values())) if data else set()
+        return set().union(*map(facts_named, data.values())) if data else set()
     if isinstance(data, list):
-        return set().union(*map(groups_named, data)) if data else set()
+        return set().union(*map(facts_named, data)) if data else set()
     return set()
+
+
+def _part_of_fact(group: str, name: str) -> str | None:
+    """Return the part fact ``group.name`` comes from: a table's own for a figure, facts.yaml for a group of its own."""
+    if group == "tables":
+        return table_part(name.split(".")[0])
+    return FACT_PARTS.get(group, "facts")
+
+
+def tables_used(content: Content, table_id: str) -> set[str]:
+    """Return the parts of the tables whose rows table ``table_id``'s subtotals and totals name (TABLE.ROW)."""
+    entry = content.tables.get(table_id)
+    if entry is None:
+        return set()
+    refs = set()
+    for row in entry.model.rows:
+        if isinstance(row, COMPUTED):
+            for ref in (row.sum if isinstance(row.sum, list) else []) + (row.difference or []):
+                if "." in ref:
+                    refs.add(table_part(ref.split(".", 1)[0]))
+    return refs
 
 
 def _sources(content: Content, part: str):
     """Yield the sources (files) of ``part`` in ``content``."""
     if part.startswith("paper:"):
         yield content.papers[part.removeprefix("paper:")].source
+    elif part.startswith("table:"):
+        if (entry := content.tables.get(part.removeprefix("table:"))) is not None:
+            yield entry.source
     elif part in ("workstreams", "services"):
         yield from (entry.source for entry in getattr(content, part))
     elif part == "programme":
@@ -74,43 +108,47 @@ def reads(content: Content, paper_id: str) -> frozenset[str]:
             parts.add(paper_part(appendix.paper))
             parts.update(part for part, _ in block_parts(content.papers[appendix.paper].model))
     todo = list(parts)
-    while todo:  # the text of a part read may name facts of another part
-        for source in _sources(content, todo.pop()):
-            for group in groups_named(source.data):
-                part = FACT_PARTS.get(group, "facts")
-                if part is not None and part not in parts:
-                    parts.add(part)
-                    todo.append(part)
+    while todo:  # the text of a part read may name facts of another part, a table another table's rows
+        part = todo.pop()
+        named = {_part_of_fact(group, name) for source in _sources(content, part) for group, name in facts_named(source.data)}
+        if part.startswith("table:"):
+            named |= tables_used(content, part.removeprefix("table:"))
+        for other in named - parts - {None}:
+            parts.add(other)
+            todo.append(other)
     return frozenset(parts)
 
 
 def part_files(part: str, listing: dict[str, list[str]]) -> list[str]:
     """Return the files of ``part`` in a content listing (part -> relative paths)."""
-    if part.startswith("paper:"):
-        return [name for name in listing.get("papers", []) if entry_id(name) == part.removeprefix("paper:")]
+    for prefix, folder in ONE_FILE.items():
+        if part.startswith(prefix):
+            return [name for name in listing.get(folder, []) if entry_id(name) == part.removeprefix(prefix)]
     return list(listing.get(part, []))
 
 
 def declared(content: Content, paper_id: str, parts: frozenset[str]) -> Content:
     """Return ``content`` as paper ``paper_id`` may see it: each part it does not read is a stand-in."""
     why = f"the {paper_id} paper reads {{part}}, which lgss_docs.inputs.reads does not list; the build cache could serve a stale paper"
-    hidden = {part: _Undeclared(why.format(part=part)) for part in (*FILES, *FOLDERS) if part not in parts and part != "papers"}
+    hidden = {part: _Undeclared(why.format(part=part)) for part in (*FILES, *FOLDERS)
+              if part not in parts and part not in ONE_FILE.values()}
     for part in list(hidden):
         if f"{part}_source" in {f.name for f in dataclasses.fields(content)}:
             hidden[f"{part}_source"] = hidden[part]
     papers = {pid: entry for pid, entry in content.papers.items() if paper_part(pid) in parts}
-    return dataclasses.replace(content, papers=_Papers(papers, why), **hidden)
+    tables = {tid: entry for tid, entry in content.tables.items() if table_part(tid) in parts}
+    return dataclasses.replace(content, papers=_Only(papers, why, paper_part), tables=_Only(tables, why, table_part), **hidden)
 
 
-class _Papers(dict):
-    """The papers a paper may read; looking up any other fails the build."""
+class _Only(dict):
+    """The papers (or tables) a paper may read; looking up any other fails the build."""
 
-    def __init__(self, papers, why: str):
-        super().__init__(papers)
-        self._why = why
+    def __init__(self, entries, why: str, part):
+        super().__init__(entries)
+        self._why, self._part = why, part
 
     def __missing__(self, key):
-        raise BuildError(self._why.format(part=paper_part(key)))
+        raise BuildError(self._why.format(part=self._part(key)))
 
 
 class _Undeclared:

@@ -18,6 +18,7 @@ from .model.paper import Paper
 from .model.plan import PlanFile
 from .model.programme import ProgrammeFile
 from .model.service import Service
+from .model.table import TableFile
 from .model.workstream import workstream_model
 from .output import write_atomically
 
@@ -30,6 +31,7 @@ FILES = {
     "temporary-arrangements": "temporary-arrangements.yaml",
     "facts": "facts.yaml",
     "plan": "plan.yaml",
+    "table": "tables/*.yaml",
 }
 
 
@@ -49,7 +51,8 @@ def schemas(content: Path) -> dict[str, dict]:
     """Return {name: JSON Schema} for each kind of content file of the programme at ``content``."""
     programme = _programme(content)
     models = {"programme": ProgrammeFile, "paper": Paper, "workstream": workstream_model(programme), "service": Service,
-              "temporary-arrangements": TemporaryArrangementsFile, "facts": FactsFile, "plan": PlanFile}
+              "temporary-arrangements": TemporaryArrangementsFile, "facts": FactsFile, "plan": PlanFile,
+              "table": TableFile}
     found = {}
     for name, model in models.items():
         found[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content"
 # Every bundled programme: the LGSS example, then those under examples/.
 EXAMPLES = [EXAMPLE, *sorted(p.parent for p in (ROOT / "examples").glob("*/programme.yaml"))]
+BUDGET = ROOT / "examples" / "lgss-budget-2019"  # the budget report of July 2019: tables of figures
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +28,13 @@ def built_northants(tmp_path_factory) -> dict[str, Path]:
     """Return {"closure-report.pdf": path, ...} for every paper of the Future Northants example, built once."""
     out = tmp_path_factory.mktemp("northants")
     return {path.name: path for path in build(BuildRequest(content=ROOT / "examples" / "future-northants", out=out))}
+
+
+@pytest.fixture(scope="session")
+def budget_built(tmp_path_factory) -> dict[str, Path]:
+    """Return {"budget-report.pdf": path, ...} for every paper of the budget example, built once."""
+    out = tmp_path_factory.mktemp("budget")
+    return {path.name: path for path in build(BuildRequest(content=BUDGET, out=out))}
 
 
 @pytest.fixture

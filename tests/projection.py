@@ -584,8 +584,16 @@ def _page_size(page) -> str:
 # -- HTML and canonical XML -----------------------------------------------------------------------
 def html_projection(text: str, cut_at: str | None = None) -> str:
     """Return the HTML without its stylesheet or trailing spaces; from the first element
-    whose opening tag matches ``cut_at`` on, only the headings are kept."""
+    whose opening tag matches ``cut_at`` on, only the headings are kept.
+
+    The HTML snapshot pins the markup (elements, classes, attributes): the words are pinned by the
+    PDF and DOCX projections, so a long run of text keeps only its first 40 characters here."""
     text = re.sub(r"<style>.*?</style>", "<style>…</style>", text, flags=re.S)
+    text = re.sub(r">([^<]{40})[^<]+<", r">\1…<", text)
+    # Runs of one empty cell within a line (a chart's filler rows) are written once, with their count.
+    text = re.sub(r"((<td[^>]*></td>))\2+", lambda m: f"{m.group(2)}×{len(m.group(0)) // len(m.group(2))}", text)
+    # A bar's inline colour repeats its data-fill, which is pinned already.
+    text = re.sub(r'( data-fill="(#[0-9a-f]{6})"[^>]*?) style="background-color: \2;"', r"\1", text)
     if cut_at and (found := re.search(cut_at, text)):
         headings = re.findall(r"<h2[^>]*>(.*?)</h2>", text[found.start():], flags=re.S)
         text = text[:found.start()] + "\n(cut here; the rest is pinned as papers of their own)\n" + "\n".join(headings)

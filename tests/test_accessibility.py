@@ -22,10 +22,17 @@ import yaml
 from lgss_docs.model.colour import contrast
 from lgss_docs.validate import load_content
 
-from conftest import EXAMPLE, EXAMPLES, ROOT
+from conftest import BUDGET, EXAMPLE, EXAMPLES, ROOT
 from support import W, missing_tool
 
-PAPER_IDS = list(load_content(EXAMPLE).papers)
+# The LGSS example's papers, and the budget example's (tables of figures, numbered paragraphs).
+PAPER_IDS = list(load_content(EXAMPLE).papers) + list(load_content(BUDGET).papers)
+
+
+@pytest.fixture(scope="module")
+def built(built, budget_built) -> dict[str, Path]:
+    """Return the papers of both examples, by file name."""
+    return {**built, **budget_built}
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -328,9 +335,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(built):
+def served(built, tmp_path_factory):
     """Serve the built papers on 127.0.0.1 for the browser; return the base URL."""
-    folder = next(iter(built.values())).parent
+    folder = tmp_path_factory.mktemp("served")
+    for name, path in built.items():
+        shutil.copy(path, folder / name)
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -37,6 +37,8 @@ def _broken_copy(case, tmp_path: Path) -> list[str]:
     shutil.copytree(EXAMPLE, tmp_path / "content")
     lines = case.make(tmp_path / "content")
     count = len(lines)
+    if case.strict:
+        return [*lines, f"{count} warning{'s' if count != 1 else ''}, and --strict makes warnings fail; nothing was written."]
     return [*lines, f"{count} problem{'s' if count != 1 else ''} found; nothing was written."]
 
 
@@ -59,7 +61,7 @@ def test_bad_input_in_process(case, tmp_path, capsys, monkeypatch):
     expected = _broken_copy(case, tmp_path)
     before = _earlier_output(tmp_path / "output")
     for command in (["check", "--content", "content"], ["build", "--content", "content", "--out", "output"]):
-        code = main(command)
+        code = main(command + ["--strict"] * case.strict)
         out, err = capsys.readouterr()
         assert (code, out, err.splitlines()) == (2, "", expected), err
     assert _snapshot(tmp_path / "output") == before

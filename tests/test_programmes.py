@@ -37,7 +37,7 @@ def northants(built_northants) -> dict[str, Path]:
 
 
 def test_the_example_programmes_are_bundled():
-    assert [p.name for p in EXAMPLES] == ["content", "future-northants"]
+    assert [p.name for p in EXAMPLES] == ["content", "future-northants", "lgss-budget-2019"]
 
 
 def test_every_declared_paper_is_built_in_every_format(northants):

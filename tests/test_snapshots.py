@@ -19,15 +19,18 @@ from lgss_docs.writers import WriterOptions, writer
 
 from projection import canonical_parts, docx_projection, html_projection, pdf_projection
 
-# Where each paper's own content ends (None: it is all its own), for each bundled programme's papers.
+# Where each paper's own content ends (None: it is all its own). Every paper of the LGSS example;
+# of the others, the paper that shows what they add (RAG dimensions and roman numbering; tables
+# of figures and numbered paragraphs). Their appendices, more of the same, are read back by
+# test_programmes.py and test_budget_report.py, which keeps the snapshots small enough to read.
 APPENDICES = {"committee-report": r"Appendix \d+:", "highlight-report": None, "transition-plan": None,
-              "closure-report": r"Appendix \d+:", "closing-positions": None}
+              "closure-report": r"Appendix \d+:", "budget-report": r"Appendix A:"}
 PAPERS = list(APPENDICES)
 
 
 @pytest.fixture
-def papers(built, built_northants) -> dict:
-    return {**built, **built_northants}
+def papers(built, built_northants, budget_built) -> dict:
+    return {**built, **built_northants, **budget_built}
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -31,8 +31,8 @@ CASES = {
                         "closed is 'for'."),
     "undefined-name": (REPORT, "{{ organisation }}", "{{ organisaton }}", "{{ organisaton }}", "'organisaton' is undefined"),
     "undefined-in-partial": (COVER, "{{ row.label }}", "{{ label }}", "{{ label }}", "'label' is undefined"),
-    "unknown-filter": (TEXT, "{{ block.text | markdown(level + 1) }}", "{{ block.text | markdwn(level + 1) }}", "markdwn",
-                       "No filter named 'markdwn'."),
+    "unknown-filter": (TEXT, "{{ block.text | markdown(level + 1, block.numbers) }}",
+                       "{{ block.text | markdwn(level + 1, block.numbers) }}", "markdwn", "No filter named 'markdwn'."),
     "division-by-zero": (REPORT, "{{ organisation }}", "{{ organisation }}{{ 1 // 0 }}", "1 // 0",
                          "integer division or modulo by zero"),
 }

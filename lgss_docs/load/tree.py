@@ -24,7 +24,7 @@ FILES = {
     "facts": "facts.yaml",
     "plan": "plan.yaml",
 }
-FOLDERS = {"papers": "papers", "workstreams": "workstreams", "services": "services"}
+FOLDERS = {"papers": "papers", "workstreams": "workstreams", "services": "services", "tables": "tables"}
 REQUIRED = ("programme", "papers")
 _ORDER_PREFIX = re.compile(r"^\d+[-_]")
 MAX_FILES = 2_000  # content files of one folder: far above a real programme (see docs/checks.md)
@@ -111,6 +111,7 @@ class ContentTree:
     plan: Source | None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    tables: list[Source] = field(default_factory=list)
 
 
 def read_tree(root: Path, *, partial: bool = False) -> ContentTree:
@@ -143,7 +144,7 @@ def read_tree(root: Path, *, partial: bool = False) -> ContentTree:
         programme=next(iter(found["programme"]), None), papers=found["papers"], workstreams=found["workstreams"],
         services=found["services"],
         arrangements=next(iter(found["arrangements"]), None), facts=next(iter(found["facts"]), None),
-        plan=next(iter(found["plan"]), None))
+        plan=next(iter(found["plan"]), None), tables=found["tables"])
     if problems and not partial:
         raise ContentError(problems)
     return tree

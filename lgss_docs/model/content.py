@@ -15,16 +15,19 @@ from .paper import Paper
 from .plan import PlanFile
 from .programme import Partner, Person, ProgrammeFile
 from .service import Service
+from .table import TableFile
+from .totals import Grids
 from .workstream import Workstream
 
 T = TypeVar("T")
 
-# A fact named inside text, such as {facts-group.name}, {dates.la-board} or {paper.meeting}.
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_-]+)\}")
+# A fact named inside text, such as {facts-group.name}, {dates.la-board} or {paper.meeting}; a
+# figure of a table has a longer name: {tables.budget-build.net-budget.total}.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}")
 # Written like a fact but not in the form one takes: {Dates.x}, { dates.x }, {dates . x}.
 NEAR_PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_]+)\s*\.\s*([A-Za-z0-9_-]+)\s*\}")
 # Groups the engine provides; facts.yaml cannot use these names.
-BUILT_IN_GROUPS = ("dates", "programme", "workstreams", "paper", "table")
+BUILT_IN_GROUPS = ("dates", "programme", "workstreams", "paper", "table", "tables")
 PROGRAMME_FACTS = ("name", "formerly", "organisation", "size")
 PAPER_FACTS = ("title", "meeting", "meeting_date", "agenda_item", "date", "subject", "status_as_at")
 
@@ -53,6 +56,7 @@ class Content:
     plan: PlanFile | None = None
     plan_source: Source | None = None
     warnings: list = field(default_factory=list)  # Problems found while listing files, such as a .yml file not read
+    tables: dict[str, Entry[TableFile]] = field(default_factory=dict)  # tables of figures, by id
 
     def partner(self, code: str) -> Partner:
         return next(p for p in self.programme.partners if p.code == code)
@@ -66,6 +70,14 @@ class Facts:
 
     def __init__(self, content: Content, paper: Paper | None = None, table: dict[str, str] | None = None):
         self.content, self.paper, self.table = content, paper, table or {}
+        self._grids: Grids | None = None
+
+    @property
+    def grids(self) -> Grids:
+        """Return the tables of figures, each worked out once for this Facts' lookups."""
+        if self._grids is None:
+            self._grids = Grids(self.content.tables, self.content.programme.rag)
+        return self._grids
 
     def get(self, group: str, name: str) -> str | None:
         """Return fact ``group.name`` as the text it reads as, or None if there is no such fact."""
@@ -80,6 +92,8 @@ class Facts:
             return paper_fact(self.paper, name) if self.paper is not None else None
         if group == "table":
             return self.table.get(name)
+        if group == "tables":
+            return figure_fact(self.grids, name)
         if self.content.facts is None or group not in self.content.facts.root:
             return None
         value = self.content.facts.root[group].get(name)
@@ -92,6 +106,18 @@ class Facts:
 
 def _or(value: str | None, default: str) -> str:
     return default if value is None else value
+
+
+def figure_fact(grids: Grids, name: str) -> str | None:
+    """Return the cell ``name`` (TABLE.ROW.COLUMN) as prose names it, or None if there is none."""
+    parts = name.split(".")
+    if len(parts) != 3 or grids.find(parts[0]) in ("unknown", "loop"):
+        return None
+    grid = grids[parts[0]]
+    cell = grid.cell(parts[1], parts[2])
+    if cell is None or cell.shown is None:
+        return None
+    return grid.words(grid.column(parts[2]), cell.shown)
 
 
 def paper_fact(paper: Paper, name: str) -> str | None:

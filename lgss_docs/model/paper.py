@@ -3,7 +3,8 @@
 A paper has a kind: ``report`` (a cover panel, numbered sections of blocks, appendices: a
 committee report, a highlight report, a closure report), ``plan`` (the programme plan as a
 chart), or the name of a template the content folder brings. Sections hold blocks: Markdown
-text, a table the pipeline derives from the facts, or a page per work stream. Each kind of
+text, a table the pipeline derives from the facts, a table of figures from tables/, or a page
+per work stream. Each kind of
 block has its own fields and its own errors (a discriminated union, keyed by the block's
 first word).
 """
@@ -87,26 +88,33 @@ class _UnknownTable(ContentModel):
     table: Literal[tuple(TABLES)]
 
 
+class FiguresBlock(ContentModel):
+    figures: Slug = Field(description="Id of a table of figures: the name of its file in tables/, e.g. budget-build")
+    caption: str | None = Field(None, description="The caption here (default: the table's own)")
+    number: str | None = Field(None, description='Its number, e.g. "6a" (default: the next, "Table 1", "Table 2" through the paper)')
+
+
 class WorkstreamPagesBlock(ContentModel):
     workstream_pages: Literal[True] = Field(description="true: a page for each work stream, with the boxes programme.yaml declares")
 
 
 def _block_kind(value: object) -> str | None:
-    """Return a block's tag: text, workstream_pages, or table:NAME for a derived table."""
+    """Return a block's tag: text, figures, workstream_pages, or table:NAME for a derived table."""
     if not isinstance(value, dict):
         return None
     if "table" in value:
         return f"table:{value['table']}" if value["table"] in TABLES else "table:?"
-    return next((key for key in ("text", "workstream_pages") if key in value), None)
+    return next((key for key in ("text", "figures", "workstream_pages") if key in value), None)
 
 
 Block = Annotated[
     Union[Annotated[TextBlock, Tag("text")],
+          Annotated[FiguresBlock, Tag("figures")],
           Annotated[WorkstreamPagesBlock, Tag("workstream_pages")],
           Annotated[_UnknownTable, Tag("table:?")],
           *(Annotated[model, Tag(f"table:{name}")] for name, model in TABLES.items())],
     Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="expected a block: text:, table: or workstream_pages:"),
+                  custom_error_message="expected a block: text:, table:, figures: or workstream_pages:"),
 ]
 
 
@@ -160,8 +168,16 @@ class Paper(ContentModel):
     cover: list[CoverRow] | None = Field(None, description="The cover panel's rows, in order (default: To, From, Date, Purpose, Recommendations)")
     status_as_at: Date | None = Field(None, description="Date RAG tables report as at (default: the paper's date)")
     numbered: bool = Field(True, description="Number the section headings: 1. Background")
+    paragraph_numbers: Literal["none", "paper", "section"] = Field(
+        "none", description="Number the paragraphs of text blocks: paper (1, 2, 3 through the paper), "
+                            "section (1.1, 1.2 within each numbered section) or none")
     sections: list[Section] = []
     appendices: list[Appendix] = []
+    appendix_numbers: Literal["1", "A"] = Field("1", description="Number the appendices 1, 2, 3 or A, B, C")
+
+    def appendix_number(self, position: int) -> str:
+        """Return how the paper numbers its appendix at ``position`` (from 1): "2", or "B"."""
+        return chr(ord("A") + position - 1) if self.appendix_numbers == "A" else str(position)
 
     @property
     def day(self):

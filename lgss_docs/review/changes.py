@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from ..model.content import Content
 from ..model.dates import long_date
 from ..model.facts import fact_text
+from ..model.totals import Grids
 from ..render.markdown import parse_markdown
 from ..views.blocks import kind_of
 from .change import Change
@@ -158,6 +159,27 @@ def _arrangements(content: Content) -> dict:
     return {a.service: a for a in content.arrangements.arrangements} if content.arrangements is not None else {}
 
 
+@dataclass(frozen=True)
+class _Figure:
+    name: str   # "Delivery Plan – 2019-20: TOTAL, 2019-20"
+    value: str  # as the table prints it
+
+
+def _figures(content: Content) -> dict[str, _Figure]:
+    """Return every cell each table of figures prints, by table, row and column id: worked-out
+    figures included, so a changed row shows the totals it changed too."""
+    grids, found = Grids(content.tables, content.programme.rag), {}
+    for table_id in content.tables:
+        grid = grids[table_id]
+        rows = {index: row_id for row_id, index in grid.ids.items()}
+        for index, line in enumerate(grid.lines):
+            for j, (column, cell) in enumerate(zip(grid.table.columns[1:], line.cells[1:]), start=1):
+                if cell.shown is not None:
+                    name = f"{grid.table.caption}: {line.label}, {column.heading or column.id}"
+                    found[f"{table_id}/{rows.get(index, index)}/{column.id}"] = _Figure(name, grid.text(j, cell.shown))
+    return found
+
+
 def collections(old: Content, new: Content) -> tuple[Collection, ...]:
     """Return every kind of item compared, as data: where it is, what names it, which fields."""
     return (
@@ -170,6 +192,7 @@ def collections(old: Content, new: Content) -> tuple[Collection, ...]:
         Collection("Paper sections", "section", _sections, lambda _: "", SECTION_FIELDS),
         Collection("Temporary arrangements", "arrangement", _arrangements, lambda a: a.service,
                    (Field("agreed", items="agreed arrangement"), Field("revision", items="revision"))),
+        Collection("Tables of figures", "figure", _figures, lambda f: f.name, (Field("value", "figure"),)),
         Collection("Facts", "fact", lambda c: {k: _Fact(v) for k, v in _facts(c).items()}, lambda _: "",
                    (Field("value", "value", show=lambda v, _: fact_text(v)),)),
         Collection("Key dates", "key date", lambda c: {d.id: d for d in c.programme.key_dates},
@@ -191,8 +214,8 @@ class _Fact:
     value: object
 
 
-AREAS = ("Work streams", "Services", "Plan", "Papers", "Paper sections", "Temporary arrangements", "Facts",
-         "Key dates", "Programme", "Partners", "People", "RAG scale")
+AREAS = ("Work streams", "Services", "Plan", "Papers", "Paper sections", "Temporary arrangements", "Tables of figures",
+         "Facts", "Key dates", "Programme", "Partners", "People", "RAG scale")
 
 
 def summarise(old: Content, new: Content) -> list[Change]:

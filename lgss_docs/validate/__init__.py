@@ -17,13 +17,16 @@ from ..model.paper import Paper
 from ..model.plan import PlanFile
 from ..model.programme import ProgrammeFile
 from ..model.service import Service
+from ..model.table import TableFile
 from ..model.workstream import workstream_model
 from .declarations import check_declarations
 from .fields import problems_from
 from .links import check_links
 from .papers import check_papers
+from .pipe_tables import check_pipe_tables
 from .plan import check_plan
 from .references import check_references
+from .tables import check_tables
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +52,17 @@ def _entries(sources: Sequence[Source], model: type[M], problems: list[Problem],
     return entries
 
 
+def _by_id(entries: list[Entry[M]], problems: list[Problem]) -> dict[str, Entry[M]]:
+    """Return ``entries`` by id; a second file with an id (01-x.yaml and x.yaml) is a problem."""
+    found: dict[str, Entry[M]] = {}
+    for entry in sorted(entries, key=lambda e: e.source.path.name):
+        if entry.id in found:
+            problems.append(entry.source.problem((), f'has the id "{entry.id}" of {found[entry.id].source.shown_path}; '
+                                                     "rename one of them"))
+        found.setdefault(entry.id, entry)
+    return found
+
+
 def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) -> Content:
     """Return the typed Content of ``tree``; raise ContentError with every problem found.
 
@@ -67,6 +81,8 @@ def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) 
     arrangements = validate_file(tree.arrangements, TemporaryArrangementsFile, problems)
     facts = validate_file(tree.facts, FactsFile, problems)
     plan = validate_file(tree.plan, PlanFile, problems)
+    tables = _by_id(_entries(tree.tables, TableFile, problems), problems)
+    papers = list(_by_id(papers, problems).values())
     if problems:
         raise ContentError(problems)
     content = Content(
@@ -74,8 +90,9 @@ def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) 
         papers={e.id: e for e in papers},
         workstreams=sorted(workstreams, key=lambda e: (e.model.number is None, e.model.number or 0, e.source.path.name)),
         services=services, arrangements=arrangements, arrangements_source=tree.arrangements,
-        facts=facts, facts_source=tree.facts, plan=plan, plan_source=tree.plan, warnings=tree.warnings)
-    if problems := check_references(content) + check_papers(content, kinds) + check_plan(content) + check_links(content):
+        facts=facts, facts_source=tree.facts, plan=plan, plan_source=tree.plan, warnings=tree.warnings, tables=tables)
+    if problems := check_references(content) + check_papers(content, kinds) + check_plan(content) + check_tables(content) + \
+            check_pipe_tables(content) + check_links(content):
         raise ContentError(problems)
     return content
 

@@ -25,7 +25,7 @@ def check_papers(content: Content, kinds: Sequence[str]) -> list[Problem]:
     problems: list[Problem] = []
     for entry in content.papers.values():
         problems += [*_kind(entry, kinds), *_needs(entry, content), *_blocks(entry, content),
-                     *_cover(entry), *_appendices(entry, content)]
+                     *_cover(entry), *_appendices(entry, content), *_paragraph_numbers(entry)]
     return problems
 
 
@@ -50,7 +50,11 @@ def _needs(entry: Entry[Paper], content: Content) -> Iterator[Problem]:
     have = {"workstreams": bool(content.workstreams), "services": bool(content.services),
             "arrangements": content.arrangements is not None, "plan": content.plan is not None}
     for part, loc in block_parts(entry.model):
-        if not have[part]:
+        if part.startswith("table:"):
+            if (table := part.removeprefix("table:")) not in content.tables:
+                hint = one_of(table, content.tables) or "add its file to tables/ (see README: Tables of figures)"
+                yield entry.source.problem(loc, f'"{table}" is not a table in tables/; {hint}')
+        elif not have[part]:
             where = FOLDERS.get(part) or FILES[part]
             yield entry.source.problem(loc, f"this paper needs {where}, which the content folder lacks; {_ADD[part]}")
 
@@ -106,3 +110,9 @@ def _appendices(entry: Entry[Paper], content: Content) -> Iterator[Problem]:
             yield entry.source.problem(loc, "a paper cannot be its own appendix")
         elif appendix.paper not in content.papers:
             yield entry.source.problem(loc, f'"{appendix.paper}" is not a declared paper; {one_of(appendix.paper, ids)}')
+
+
+def _paragraph_numbers(entry: Entry[Paper]) -> Iterator[Problem]:
+    if entry.model.paragraph_numbers == "section" and not entry.model.numbered:
+        yield entry.source.problem(("paragraph_numbers",), "section numbers paragraphs 1.1, 1.2 within numbered sections; "
+                                                           "set numbered: true, or number them through the paper")

@@ -99,6 +99,8 @@ def _sources(content: Content) -> Iterator[tuple[Source, Paper | None]]:
     for source in (content.arrangements_source, content.plan_source):
         if source is not None:
             yield source, None
+    for entry in content.tables.values():
+        yield entry.source, None
 
 
 def check_facts(content: Content) -> list[Problem]:
@@ -128,12 +130,32 @@ def check_facts(content: Content) -> list[Problem]:
 def _unknown(written: str, group: str, name: str, groups: list[str], content: Content, paper: Paper | None) -> str:
     if group == "paper" and paper is None:
         return f"{written}: facts of a paper can be named only in that paper's own file"
+    if group == "tables":
+        return f"{written} names no figure; {_figure_hint(name, Facts(content).grids)}"
     if group not in groups:
         hint = one_of(group, groups)
         return f"{written} names no known group of facts; {hint} (facts.yaml declares your own groups)"
     choices = _names(group, content, paper)
     hint = one_of(name, choices) if choices else f"{group} has no facts"
     return f"{written} names no known fact; {hint}"
+
+
+def _figure_hint(name: str, grids) -> str:
+    """Return what is wrong with TABLE.ROW.COLUMN, the name of a figure that is not there."""
+    parts = name.split(".")
+    if len(parts) != 3:
+        return "name one as {tables.TABLE.ROW.COLUMN}, e.g. {tables.budget.total.2019-20}"
+    table, row, column = parts
+    if grids.find(table) == "unknown":
+        return f'"{table}" is not a table in tables/; {one_of(table, grids.tables) or "tables/ has none"}'
+    grid = grids[table]
+    if row in grid.shared:
+        return f'{len(grid.shared[row])} rows of {table} are labelled like "{row}"; give the one you mean an id:'
+    if row not in grid.ids:
+        return f'"{row}" is not a row of {table}; {one_of(row, grid.ids)}'
+    if grid.column(column) is None:
+        return f'"{column}" is not a column of {table}; {one_of(column, [c.id for c in grid.table.columns])}'
+    return f"that cell of {table} is empty"
 
 
 def _names(group: str, content: Content, paper: Paper | None) -> list[str]:

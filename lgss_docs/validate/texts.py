@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..inputs import paper_part
+from ..inputs import paper_part, table_part
 from ..load import Source
 from ..load.yaml_source import Loc
 from ..model.content import Content
@@ -36,6 +36,8 @@ def parts_and_sources(content: Content) -> Iterator[tuple[str, Source]]:
     for part in ("arrangements", "facts", "plan"):
         if (source := getattr(content, f"{part}_source")) is not None:
             yield part, source
+    for table_id, entry in content.tables.items():
+        yield table_part(table_id), entry.source
 
 
 def texts(holder) -> Iterator[tuple[Source, Loc, str]]:

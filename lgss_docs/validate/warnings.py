@@ -21,6 +21,7 @@ from ..model.content import Content
 from ..model.dates import MONTHS, long_date, parse_date
 from .glyphs import missing_glyphs
 from .references import near_miss_warnings
+from .tables import stated_warnings
 
 STALE_AFTER = dt.timedelta(weeks=6)
 FAR_FROM = dt.timedelta(days=365)
@@ -32,7 +33,8 @@ _DATE_IN_TEXT = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?\s+\d
 
 def content_warnings(content: Content) -> list[Problem]:
     """Return every warning about ``content``, in file and line order."""
-    found = [*content.warnings, *near_miss_warnings(content), *_contrast(content), *missing_glyphs(content)]
+    found = [*content.warnings, *near_miss_warnings(content), *_contrast(content), *stated_warnings(content),
+             *missing_glyphs(content)]
     if (dated := _reporting_paper(content)) is not None:
         found += [*_report_dates(content, *dated), *_dates_in_text(content, *dated)]
     return sorted(found)

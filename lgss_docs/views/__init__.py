@@ -37,5 +37,5 @@ def _appendices(content: Content, paper_id: str) -> list[dict]:
         if appendix.paper is not None:
             inner = _own_view(content, appendix.paper)
             inner.update(id=appendix.paper, kind=content.papers[appendix.paper].model.kind, appendices=[])
-        out.append({"number": number, "title": facts.fill(appendix.title), "paper": inner})
+        out.append({"number": paper.appendix_number(number), "title": facts.fill(appendix.title), "paper": inner})
     return out

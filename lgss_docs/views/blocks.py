@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from ..model.content import Content, Facts
 from ..model.dates import long_date
-from ..model.paper import AppendicesList, ArrangementsTable, EscalationsTable, Paper, RagKeyTable, RagSummaryTable, ServicesTable, TextBlock, WorkstreamPagesBlock
+from ..model.paper import AppendicesList, ArrangementsTable, EscalationsTable, FiguresBlock, Paper, RagKeyTable, RagSummaryTable, ServicesTable, TextBlock, WorkstreamPagesBlock
 from . import workstreams
+from .figures import figures
 from .style import NOT_RATED, rag_class
 from .workstreams import capitalised
 
@@ -74,7 +75,7 @@ def _arrangements(block: ArrangementsTable, content: Content, paper: Paper, fact
 
 
 def _appendices(block: AppendicesList, content: Content, paper: Paper, facts: Facts) -> dict:
-    return {"entries": [(n, facts.fill(a.title)) for n, a in enumerate(paper.appendices, start=1)]}
+    return {"entries": [(paper.appendix_number(n), facts.fill(a.title)) for n, a in enumerate(paper.appendices, start=1)]}
 
 
 def _escalations(block: EscalationsTable, content: Content, paper: Paper, facts: Facts) -> dict:
@@ -99,7 +100,7 @@ def _pages(block: WorkstreamPagesBlock, content: Content, paper: Paper, facts: F
 _VIEWS: dict[str, Callable[..., dict]] = {
     "text": _text, "rag_summary": _rag_summary, "rag_key": _rag_key, "services": _services,
     "temporary_arrangements": _arrangements, "appendices": _appendices, "escalations": _escalations,
-    "workstream_pages": _pages,
+    "workstream_pages": _pages, "figures": figures,
 }
 
 
@@ -109,6 +110,8 @@ def kind_of(block) -> str:
         return "text"
     if isinstance(block, WorkstreamPagesBlock):
         return "workstream_pages"
+    if isinstance(block, FiguresBlock):
+        return "figures"
     return block.table
 
 

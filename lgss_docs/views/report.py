@@ -7,6 +7,7 @@ from ..model.content import Content, Facts
 from ..model.dates import long_date
 from ..model.paper import CoverRow, Paper
 from .blocks import block_view
+from .numbering import number_paragraphs, number_tables
 
 # The label of each kind of cover row, unless the content gives its own.
 COVER_LABELS = {"meeting": "To", "meeting_date": "Meeting date", "agenda_item": "Agenda item", "authors": "From",
@@ -51,9 +52,12 @@ def cover(paper: Paper, content: Content, facts: Facts) -> list[dict]:
 
 
 def sections(paper: Paper, content: Content, facts: Facts) -> list[dict]:
-    return [{"number": n if paper.numbered else None, "heading": facts.fill(s.heading), "id": s.id,
-             "page_break": s.page_break, "blocks": [block_view(b, content, paper, facts) for b in s.blocks]}
-            for n, s in enumerate(paper.sections, start=1)]
+    out = [{"number": n if paper.numbered else None, "heading": facts.fill(s.heading), "id": s.id,
+            "page_break": s.page_break, "blocks": [block_view(b, content, paper, facts) for b in s.blocks]}
+           for n, s in enumerate(paper.sections, start=1)]
+    number_tables(out)
+    number_paragraphs(out, paper.paragraph_numbers)
+    return out
 
 
 def report(content: Content, paper_id: str) -> dict:

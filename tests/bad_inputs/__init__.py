@@ -46,6 +46,7 @@ class Write:
 
     def apply(self, root: Path) -> None:
         data = self.data() if callable(self.data) else self.data
+        (root / self.file).parent.mkdir(parents=True, exist_ok=True)  # a folder the example lacks, such as tables/
         (root / self.file).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
@@ -76,6 +77,7 @@ class Case:
     id: str
     edits: tuple
     expected: tuple[str, ...]
+    strict: bool = False  # the lines are warnings, which --strict makes fail
 
     def make(self, root: Path) -> list[str]:
         """Break the content at ``root``; return the exact problem lines the CLI must print."""

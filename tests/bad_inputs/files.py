@@ -18,7 +18,7 @@ CASES = [
     # The text block names five consultation facts; a problem is placed at the block's first line.
     Case("missing-facts-a-paper-names", (Delete("facts.yaml"),),
          tuple(f"{R}:{{@heading: Collective consultation}}+2:15: sections[3].blocks[0].text: {{consultation.{name}}} names "
-               "no known group of facts; expected one of dates, paper, programme, workstreams (facts.yaml declares your own groups)"
+               "no known group of facts; expected one of dates, paper, programme, tables, workstreams (facts.yaml declares your own groups)"
                for name in ("extended_by_days", "posts_deleted", "staff_consulted", "staff_redeployed", "started"))),
     Case("missing-programme", (Delete(PROGRAMME),),
          ("content/programme.yaml:1:1: required file is missing; create programme.yaml in the content folder",)),

@@ -26,7 +26,7 @@ CASES = [
          (f'{R}:{{L-1}}:15: sections[0].blocks[0].text: {{dates.july-paper}} names no known fact; did you mean "june-paper"?',)),
     Case("fact-group-unknown", (Replace(REPORT, "On {dates.june-paper}", "On {money.june}"),),
          (f"{R}:{{L-1}}:15: sections[0].blocks[0].text: {{money.june}} names no known group of facts; expected one of "
-          "consultation, dates, paper, programme, workstreams (facts.yaml declares your own groups)",)),
+          "consultation, dates, paper, programme, tables, workstreams (facts.yaml declares your own groups)",)),
     Case("fact-in-recommendations", (Replace(REPORT, "ceases on {dates.joint-committee-ends}", "ceases on {dates.joint-comittee-ends}"),),
          (f'{R}:{{L}}:5: recommendations[1]: {{dates.joint-comittee-ends}} names no known fact; did you mean "joint-committee-ends"?',)),
     Case("fact-in-service-notes", (Write(SERVICE, "name: IT Operations\nmodel: repatriated\ndate: 2020-10-01\nnotes: From {dates.go-live}.\n"),),

@@ -40,6 +40,19 @@ def shade_cell(cell, fill_hex: str, pattern: str = "clear") -> None:
     _insert(cell._tc.get_or_add_tcPr(), shd, _TCPR_AFTER_SHD)
 
 
+def rule_above(cell, eighths: int) -> None:
+    """Draw a rule of ``eighths`` of a point along the top of ``cell`` (above a total)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        _insert(tc_pr, borders, ("w:shd",) + _TCPR_AFTER_SHD)
+    top = OxmlElement("w:top")
+    for name, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "0"), ("w:color", "auto")):
+        top.set(qn(name), value)
+    _insert(borders, top)
+
+
 def mark_header_row(row) -> None:
     """Make ``row`` repeat at the top of every page the table runs onto."""
     tr_pr = row._tr.get_or_add_trPr()
@@ -133,8 +146,8 @@ def set_cell_margins(table, top=60, bottom=60, left=100, right=100) -> None:
     _insert(tbl_pr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
 
 
-def restart_numbering(document, style_name: str, number_format: str | None = None) -> int | None:
-    """Return the id of a new numbering that counts ``style_name``'s list from 1 again.
+def restart_numbering(document, style_name: str, number_format: str | None = None, start: int = 1) -> int | None:
+    """Return the id of a new numbering that counts ``style_name``'s list from ``start`` (1) again.
 
     Paragraphs of a numbered style share one count across the document, so a second
     list would go on from 3; a w:num with a startOverride starts it afresh. With
@@ -151,9 +164,9 @@ def restart_numbering(document, style_name: str, number_format: str | None = Non
     num = numbering.add_num(abstract_id)
     override = OxmlElement("w:lvlOverride")
     override.set(qn("w:ilvl"), str(level))
-    start = OxmlElement("w:startOverride")
-    start.set(qn("w:val"), "1")
-    override.append(start)
+    restart = OxmlElement("w:startOverride")
+    restart.set(qn("w:val"), str(start))
+    override.append(restart)
     if number_format is not None:
         abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id))
         lvl = copy.deepcopy(next(x for x in abstract.findall(qn("w:lvl")) if x.get(qn("w:ilvl")) == str(level)))

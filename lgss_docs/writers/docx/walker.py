@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 
@@ -30,6 +30,12 @@ NUMBER_FORMATS = {"i": "lowerRoman", "I": "upperRoman", "a": "lowerLetter", "A":
 # Each hatching a chart's bars may have (data-pattern), as the w:shd pattern Word draws for it.
 HATCHING = {"dotted": "pct20", "diagonal": "thinDiagStripe", "horizontal": "thinHorzStripe",
             "crossed": "thinDiagCross", "solid": "clear"}
+# Cell classes that align its paragraphs: figures right, as councils print them; a pipe table's own.
+ALIGNED = {"figure": WD_ALIGN_PARAGRAPH.RIGHT, "align-right": WD_ALIGN_PARAGRAPH.RIGHT,
+           "align-center": WD_ALIGN_PARAGRAPH.CENTER}
+# The rule above a subtotal or total row of a table of figures, in eighths of a point (as CSS draws it).
+RULE_ABOVE = {"subtotal": 12, "total": 18}
+HANGING = Pt(28.6)  # a numbered paragraph's number hangs in this width: 2.6em of 11pt, as in the CSS
 
 
 @dataclass
@@ -81,6 +87,8 @@ class Walker:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         if tag in HEADING_STYLES:
             self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+        elif tag == "p" and "numbered" in classes:
+            self.numbered_paragraph(container, el)
         elif tag == "p":
             self.paragraph(container, self._runs_of(el), None)
         elif tag in ("ul", "ol"):
@@ -127,6 +135,22 @@ class Walker:
             self._track(paragraph, runs[0], oxml.track_paragraph_mark)
         return paragraph
 
+    def numbered_paragraph(self, container, el) -> None:
+        """Write a ``p.numbered``: its number, a tab, then its text, the number hanging in the margin."""
+        number = el.find("span")
+        runs = self._runs_of(el)
+        if number is not None and "paragraph-number" in number.get("class", "").split():
+            rest = [Run(number.tail)] if number.tail else []
+            for child in number.itersiblings():
+                rest += self._runs(child) + ([Run(child.tail)] if child.tail else [])
+            runs = [Run(_text(number))] + _normalise(rest)
+        paragraph = self.paragraph(container, runs, None)
+        if number is not None and paragraph.runs:
+            paragraph.runs[0].add_tab()
+        fmt = paragraph.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = HANGING, -HANGING
+        fmt.tab_stops.add_tab_stop(HANGING)
+
     def _style_id(self, name: str, kind) -> str | None:
         """Return the id of the style ``name`` of ``kind`` (None for the default style), looked up once."""
         if (name, kind) not in self.style_ids:
@@ -138,8 +162,8 @@ class Walker:
         # A "plain" list is a list for screen readers but shows no bullets: plain paragraphs.
         style = None if "plain" in el.get("class", "").split() else kind if level == 1 else f"{kind} {min(level, 3)}"
         # Word counts a numbered style on across the whole document; each <ol> starts at 1.
-        numbering = oxml.restart_numbering(self.document, style, NUMBER_FORMATS.get(el.get("type", "1"))) \
-            if el.tag == "ol" and style else None
+        numbering = oxml.restart_numbering(self.document, style, NUMBER_FORMATS.get(el.get("type", "1")),
+                                           start=_start(el)) if el.tag == "ol" and style else None
         for item in el.findall("li"):
             inline: list[Run] = []
             for child in self._children_with_text(item):
@@ -178,7 +202,7 @@ class Walker:
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
-        self._fill_rows(table, rows)
+        self._fill_rows(table, rows, figures="figures" in el.get("class", "").split())
         self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
         cells = oxml.row_cells(table)
         # Word has no "keep these rows together" (a keep-together table, or row group); keeping
@@ -192,7 +216,7 @@ class Walker:
             _compact(dict.fromkeys(cell for row_cells in cells for cell in row_cells))
         self.after_table = True
 
-    def _fill_rows(self, table, rows) -> None:
+    def _fill_rows(self, table, rows, figures: bool = False) -> None:
         taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
         for r, (row, (tr, section)) in enumerate(zip(table.rows, rows)):
             classes = set(tr.get("class", "").split())
@@ -216,13 +240,21 @@ class Walker:
                     oxml.span_columns(cell, span)
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
-                self._fill_cell(cell, cell_el)
+                # A table of figures heads its rows in plain type; its subtotals and totals are bold.
+                bold = cell_el.tag == "th" and not (figures and section == "tbody" and cell_el.get("scope") == "row") \
+                    or (figures and bool(classes & set(RULE_ABOVE)))
+                self._fill_cell(cell, cell_el, bold)
+                for kind in classes & set(RULE_ABOVE) if figures else ():
+                    oxml.rule_above(cell, RULE_ABOVE[kind])
                 if "subhead" in classes:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
 
-    def _fill_cell(self, cell, el) -> None:
+    def _fill_cell(self, cell, el, bold: bool | None = None) -> None:
+        """Fill ``cell`` from the HTML cell ``el``: its shading, text and alignment; bold as ``bold``
+        says (by default, a ``th`` is bold)."""
+        bold = el.tag == "th" if bold is None else bold
         classes = set(el.get("class", "").split())
         for name in classes:
             if name in self.rag_fills:
@@ -240,13 +272,18 @@ class Walker:
             runs = self._runs_of(el)
             for run in _normalise(runs):
                 r = oxml.add_text_run(first, run.text)
-                r.bold = True if el.tag == "th" or run.bold else None
+                if run.line_break:
+                    r.add_break()
+                r.bold = True if bold or run.bold else None
                 r.italic = run.italic or None
                 self._track(r, run)
-        if el.tag == "th":
+        if bold:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.bold = True
+        for name in classes & set(ALIGNED):
+            for paragraph in cell.paragraphs:
+                paragraph.alignment = ALIGNED[name]
 
     def _track(self, target, run: Run, track=oxml.track_run) -> None:
         """Make ``target`` (a run; a paragraph or row with ``track``) a tracked change if ``run`` is one."""
@@ -346,6 +383,14 @@ def _declared_shares(el, columns: int) -> list[float] | None:
         return None
     percents = [float(m[1]) for m in found]
     return [p / sum(percents) for p in percents]
+
+
+def _start(ol) -> int:
+    """Return the number an ordered list counts from (its start attribute, else 1)."""
+    try:
+        return max(0, int(ol.get("start", 1)))
+    except ValueError:
+        return 1
 
 
 def _kept_together(table_el) -> set:
