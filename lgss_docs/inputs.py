@@ -21,6 +21,8 @@ from .model.paper import Paper
 # The part a table block lists its rows from.
 TABLE_PARTS = {"rag_summary": "workstreams", "escalations": "workstreams", "services": "services",
                "temporary_arrangements": "arrangements"}
+# Earlier reporting cycles (git tags, not a content file): read by every paper that lists work streams.
+HISTORY = "history"
 # The part each group of facts comes from (other groups come from facts.yaml).
 FACT_PARTS = {"dates": "programme", "programme": "programme", "workstreams": "workstreams", "paper": None, "table": None}
 
@@ -38,6 +40,8 @@ def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
             loc = ("sections", s, "blocks", b)
             if getattr(block, "workstream_pages", False):
                 yield "workstreams", loc + ("workstream_pages",)
+            elif getattr(block, "rag_history", False):
+                yield "workstreams", loc + ("rag_history",)
             elif (part := TABLE_PARTS.get(getattr(block, "table", None))) is not None:
                 yield part, loc + ("table",)
 
@@ -81,6 +85,8 @@ def reads(content: Content, paper_id: str) -> frozenset[str]:
                 if part is not None and part not in parts:
                     parts.add(part)
                     todo.append(part)
+    if "workstreams" in parts:  # its ratings are shown beside earlier cycles'
+        parts.add(HISTORY)
     return frozenset(parts)
 
 
@@ -98,6 +104,8 @@ def declared(content: Content, paper_id: str, parts: frozenset[str]) -> Content:
     for part in list(hidden):
         if f"{part}_source" in {f.name for f in dataclasses.fields(content)}:
             hidden[f"{part}_source"] = hidden[part]
+    if HISTORY not in parts:
+        hidden[HISTORY] = _Undeclared(why.format(part=HISTORY))
     papers = {pid: entry for pid, entry in content.papers.items() if paper_part(pid) in parts}
     return dataclasses.replace(content, papers=_Papers(papers, why), **hidden)
 
