@@ -213,7 +213,8 @@ def _check(args) -> int:
 
     content = load_content(args.content, kinds(layers(args.content, args.templates)))
     needed = any(HISTORY in reads(content, pid) for pid in content.papers)
-    _, left_out = history_of(content, find_cycles(args.content, args.cycles), Store(), needed)
+    # Cycles a build into output/ has read are taken from it (check writes nothing); others from git.
+    _, left_out = history_of(content, find_cycles(args.content, args.cycles), Store.load(Path("output")), needed)
     heed(content_warnings(content) + left_out, args.strict, _print_warning)
     words = content.programme.words
     counts = [f"{len(content.papers)} paper{'s' if len(content.papers) != 1 else ''}",

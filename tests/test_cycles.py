@@ -395,6 +395,15 @@ def test_a_rebuild_with_nothing_changed_is_a_no_op_reading_no_yaml_and_no_cycle(
     assert build(request, fresh=fresh.append) == [] and len(fresh) == 6
 
 
+def test_check_takes_the_cycles_a_build_has_read_from_the_output_folder(cycles_repo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--content", str(cycles_repo), "--doc", "highlight-report", "--format", "html"]) == 0
+    monkeypatch.setattr("lgss_docs.history.read.load_revision", lambda *a: pytest.fail("a cycle read again from git"))
+    assert main(["check", "--content", str(cycles_repo)]) == 0
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [".lgss-docs-cache.json", STORE_NAME,
+                                                                       "highlight-report.html"]
+
+
 def test_a_new_cycle_rebuilds_only_the_papers_that_list_work_streams(cycles_repo, tmp_path, monkeypatch):
     copy = tmp_path / "repo"
     shutil.copytree(cycles_repo.parent, copy)
