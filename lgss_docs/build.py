@@ -13,7 +13,11 @@ from pathlib import Path
 
 from .cache import Cache, Checked, stamp
 from .errors import Problem, UsageError
-from .inputs import declared, reads
+from .history import DEFAULT_PATTERN
+from .history.read import history_of
+from .history.store import Store
+from .history.tags import find_cycles
+from .inputs import HISTORY, declared, reads
 from .output import remove_stale_parts, write_atomically
 from .parallel import Task, Writers
 from .render.paper import render_paper
@@ -35,6 +39,8 @@ class BuildRequest:
     jobs: int = 1  # worker processes for PDF and DOCX
     force: bool = False  # rebuild the requested outputs, up to date or not
     strict: bool = False  # warnings fail the build
+    cycles: str = DEFAULT_PATTERN  # the tags that mark reporting cycles
+    previous: str | None = None  # the cycle to compare with (default: the latest before the content as it is)
 
 
 def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: None,
@@ -45,14 +51,18 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
     Outputs already up to date are not built again; each is passed to ``fresh`` instead.
     """
     folders = layers(request.content, request.templates)
-    inputs = stamp(request.content, folders, request.options)  # before reading: an edit during the build is seen next time
-    cache = Cache.load(request.out)
+    cycles = find_cycles(request.content, request.cycles, request.previous)  # git only: no YAML
+    # Hashed before reading: an edit during the build is seen next time.
+    inputs = stamp(request.content, folders, request.options, cycles.key())
+    cache, store = Cache.load(request.out), Store.load(request.out)
     content, checked = None, cache.checks(request.content, inputs.content_key())
     if checked is None:  # this content has not been checked before: validate it now
         content = load_content(request.content, kinds(folders))
-        checked = Checked({pid: sorted(reads(content, pid)) for pid in content.papers}, content_warnings(content))
+        papers = {pid: sorted(reads(content, pid)) for pid in content.papers}
+        content.history, left_out = history_of(content, cycles, store, any(HISTORY in p for p in papers.values()))
+        checked = Checked(papers, content_warnings(content), left_out)
         cache.keep_checks(request.content, inputs.content_key(), checked)
-    heed(checked.warnings, request.strict, warn)
+    heed(checked.warnings + checked.cycles, request.strict, warn)
     todo = []
     for paper in chosen(request.papers, checked.papers):
         for fmt in request.formats:
@@ -63,8 +73,12 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
                 todo.append((paper, fmt, path, key))
     if not todo:
         cache.save()
+        store.save()
         return []
-    content = content or load_content(request.content, kinds(folders))
+    if content is None:
+        content = load_content(request.content, kinds(folders))
+        needed = any(HISTORY in checked.papers[paper] for paper, _, _, _ in todo)
+        content.history, _ = history_of(content, cycles, store, needed)
     env = environment(folders)
     rendered = {paper: render_paper(declared(content, paper, frozenset(checked.papers[paper])), paper, env, folders)
                 for paper in dict.fromkeys(paper for paper, _, _, _ in todo)}
@@ -75,6 +89,7 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
     for (_, _, path, key), (_, data) in zip(todo, outputs):
         cache.record(path, key, data)
     cache.save()
+    store.save()
     return written
 
 

@@ -4,9 +4,11 @@ An output (one paper in one format) is up to date when its key is the key record
 written and the file still holds the bytes written then (so a hand-edited or deleted output is
 rebuilt). The key is a hash of everything that can change the output's bytes: the content files
 the paper reads (``inputs.reads``), every file of every template layer (templates and CSS), the
-writer options (a reference .docx by its bytes), the format, and the code (lgss_docs' own
-sources and the versions of the libraries it renders with). Fonts and system libraries (Pango,
-HarfBuzz) are not in the key: after changing them, build with ``--force``.
+writer options (a reference .docx by its bytes), the format, the code (lgss_docs' own sources
+and the versions of the libraries it renders with), and for a paper that lists work streams,
+the earlier reporting cycles (their tags, commits and content trees: ``history.tags``). Fonts
+and system libraries (Pango, HarfBuzz) are not in the key: after changing them, build with
+``--force``.
 
 What a paper reads is known only once the content is validated; it is kept with the warnings
 under the key of the whole content folder, so a build with nothing to do reads no YAML at all.
@@ -81,27 +83,30 @@ class Stamp:
     content: dict[str, str]  # content file -> hash
     templates: str
     options: str
+    history: str = ""  # a hash of the reporting cycles found in git ("" for none)
 
     def key(self, paper: str, reads: Sequence[str], fmt: str) -> str:
         """Return the key of ``paper`` in ``fmt``, given the parts it reads: equal keys mean equal bytes."""
         names = sorted({n for part in reads for n in inputs.part_files(part, self.parts)})
         return _digest({"paper": paper, "format": fmt, "code": code_version(), "reads": sorted(reads),
                         "content": {n: self.content[n] for n in names},
-                        "templates": self.templates, "options": self.options})
+                        "templates": self.templates, "options": self.options,
+                        "history": self.history if inputs.HISTORY in reads else ""})
 
     def content_key(self) -> str:
         """Return the key of the whole content folder and templates, under which its checks are kept."""
-        return _digest({"code": code_version(), "content": self.content, "templates": self.templates})
+        return _digest({"code": code_version(), "content": self.content, "templates": self.templates,
+                        "history": self.history})
 
 
-def stamp(content: Path, folders: Sequence[Path], options) -> Stamp:
+def stamp(content: Path, folders: Sequence[Path], options, history: str = "") -> Stamp:
     """Return the Stamp of a build's inputs as they are on disk now."""
     listing = list_content(content)
     templates: dict[str, str] = {}
     for folder in reversed(folders):  # the templates in effect: an upper layer's file wins
         templates.update(_hashes(folder, _template_files(folder)))
     return Stamp(parts=listing.parts, content=_hashes(Path(content), listing.files()),
-                 templates=_digest(templates), options=_digest(_options(options)))
+                 templates=_digest(templates), options=_digest(_options(options)), history=history)
 
 
 def _options(options) -> dict:
@@ -148,6 +153,7 @@ class Checked:
 
     papers: dict[str, list[str]]  # paper id -> parts it reads
     warnings: list[Problem]
+    cycles: list[Problem] = field(default_factory=list)  # earlier cycles left out, named at their tag
 
 
 @dataclass
@@ -169,7 +175,8 @@ class Cache:
                        for name, e in data["outputs"].items()}
             checked = data["checked"]
             checked = {"key": str(checked["key"]), "papers": {str(k): [str(p) for p in v] for k, v in checked["papers"].items()},
-                       "warnings": [[str(p[0]), int(p[1]), int(p[2]), str(p[3]), str(p[4])] for p in checked["warnings"]]} \
+                       "warnings": [[str(p[0]), int(p[1]), int(p[2]), str(p[3]), str(p[4])] for p in checked["warnings"]],
+                       "cycles": [[str(p[0]), int(p[1]), int(p[2]), str(p[3]), str(p[4])] for p in checked.get("cycles", [])]} \
                 if checked else {}
             return cls(Path(out), outputs, checked)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
@@ -193,7 +200,7 @@ class Cache:
         if self.checked.get("key") != key:
             return None
         problems = [Problem(display_path(Path(content) / p[0]), *p[1:]) for p in self.checked["warnings"]]
-        return Checked(self.checked["papers"], problems)
+        return Checked(self.checked["papers"], problems, [Problem(*p) for p in self.checked["cycles"]])
 
     def keep_checks(self, content: Path, key: str, checked: Checked) -> None:
         """Keep ``checked`` for content ``key``, its warnings' paths relative to the content folder."""
@@ -204,7 +211,8 @@ class Cache:
         except ValueError:  # a warning about a file outside the content folder: not kept
             self.checked = {}
             return
-        self.checked = {"key": key, "papers": {k: sorted(v) for k, v in checked.papers.items()}, "warnings": warnings}
+        self.checked = {"key": key, "papers": {k: sorted(v) for k, v in checked.papers.items()}, "warnings": warnings,
+                        "cycles": [[p.path, p.line, p.column, p.field, p.message] for p in checked.cycles]}
 
     def save(self) -> None:
         data = {"version": _VERSION, "outputs": self.outputs, "checked": self.checked}

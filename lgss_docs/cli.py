@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, ContentError, StrictWarnings, TemplateError, UsageError
+from .history import DEFAULT_PATTERN  # a name only, as FORMATS below
 from .output import output_lock
 from .writers import FORMATS  # names only: the writers import their libraries when first used
 
@@ -47,6 +48,9 @@ _OPTIONS = {
     "templates": (("--templates",), dict(type=Path, default=None, metavar="DIR",
                                          help="a templates folder laid over the content's own and the built-in ones")),
     "strict": (("--strict",), dict(action="store_true", help="treat warnings as problems: exit 2 and write nothing")),
+    "cycles": (("--cycles",), dict(default=DEFAULT_PATTERN, metavar="PATTERN",
+                                   help=f"the git tags that mark reporting cycles, * standing for a cycle's name "
+                                        f"(default: {DEFAULT_PATTERN})")),
 }
 
 
@@ -69,10 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=_positive, default=None, metavar="N",
                        help="papers to write at once, one process each (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild the papers asked for, even those up to date")
+    _add(build, "cycles")
+    build.add_argument("--previous", default=None, metavar="CYCLE",
+                       help="the earlier cycle ratings are compared with, by tag or name (default: the latest one)")
 
     check = commands.add_parser("check", help="validate the content without rendering",
                                 description="Validate the content and report every problem as file:line:column.")
-    _add(check, "content", "templates", "strict")
+    _add(check, "content", "templates", "strict", "cycles")
 
     init = commands.add_parser("init", help="start a new programme's content repository",
                                description="Write a new content repository to DIR, ready to build: programme.yaml, one "
@@ -92,7 +99,30 @@ def _parser() -> argparse.ArgumentParser:
     from .serve import add_command as add_serve_command  # its own options, defined with it
 
     add_serve_command(commands)
+    _cycle_commands(commands)
     return parser
+
+
+def _cycle_commands(commands) -> None:
+    cycle = commands.add_parser(
+        "cycle", help="reporting cycles: list them, or close one with a git tag",
+        description="A reporting cycle is a git tag on the content's repository (cycle/NAME unless --cycles says "
+                    "otherwise). Papers show each rating beside the latest earlier cycle's, with its direction of "
+                    "travel and since when it has held, and a rag_history block charts every cycle.")
+    actions = cycle.add_subparsers(dest="action", required=True, metavar="ACTION")
+    close = actions.add_parser(
+        "close", help="tag HEAD as the end of a cycle",
+        description="Tag HEAD of the content's repository (an annotated tag, cycle/NAME) as the end of a reporting "
+                    "cycle, once the content is committed and valid. Refused if the content folder has changes not "
+                    "committed, or the cycle's tag exists.")
+    close.add_argument("name", metavar="NAME", help="the cycle's name, such as 2020-11 (papers call it November 2020)")
+    close.add_argument("--message", default=None, help='the tag\'s message (default: "Reporting cycle NAME")')
+    _add(close, "content", "cycles")
+    listing = actions.add_parser(
+        "list", help="list the cycles up to HEAD, with their dates",
+        description="List the cycles on the commits up to HEAD, oldest first, with the date, commit and the name "
+                    "papers give each, and say which one papers built now compare with.")
+    _add(listing, "content", "cycles")
 
 
 def _review_commands(commands) -> None:
@@ -170,6 +200,7 @@ def _build(args) -> int:
         options=WriterOptions(reference_docx=args.reference_docx),
         strict=args.strict,
         jobs=args.jobs or available_cores(), force=args.force,
+        cycles=args.cycles, previous=args.previous,
     )
     # Progress is for a person watching a terminal; logs and pipes get only the results.
     progress = Progress() if sys.stderr.isatty() else (lambda _: None)
@@ -180,12 +211,19 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
+    from .history.read import history_of
+    from .history.store import Store
+    from .history.tags import find_cycles
+    from .inputs import HISTORY, reads
     from .render.templates import kinds, layers
     from .validate import load_content
     from .validate.warnings import content_warnings, heed
 
     content = load_content(args.content, kinds(layers(args.content, args.templates)))
-    heed(content_warnings(content), args.strict, _print_warning)
+    needed = any(HISTORY in reads(content, pid) for pid in content.papers)
+    # Cycles a build into output/ has read are taken from it (check writes nothing); others from git.
+    _, left_out = history_of(content, find_cycles(args.content, args.cycles), Store.load(Path("output")), needed)
+    heed(content_warnings(content) + left_out, args.strict, _print_warning)
     words = content.programme.words
     counts = [f"{len(content.papers)} paper{'s' if len(content.papers) != 1 else ''}",
               f"{len(content.workstreams)} {words.plural if len(content.workstreams) != 1 else words.workstream}"]
@@ -263,8 +301,37 @@ def _serve(args) -> int:
     return serve(args)
 
 
+
+def _cycle(args) -> int:
+    from .history.tags import close_cycle, find_cycles
+    from .model.dates import long_date
+
+    if args.action == "close":
+        from .render.templates import kinds, layers
+        from .validate import load_content
+
+        tag = close_cycle(args.content, args.name, args.cycles, args.message,
+                          check=lambda: load_content(args.content, kinds(layers(args.content))))
+        print(f"tagged HEAD {tag}: the end of cycle {args.name}")
+        print(f"next: lgss-docs build (the papers name this cycle); share the tag with: git push origin {tag}")
+        return EXIT_OK
+    cycles = find_cycles(args.content, args.cycles)
+    every = [*cycles.past, *([cycles.current] if cycles.current else [])]
+    if not every:
+        print(f"No cycles: no tag matching {args.cycles} on the commits up to HEAD. Close one with: lgss-docs cycle close NAME")
+        return EXIT_OK
+    width = max(len(c.tag) for c in every)
+    for c in every:
+        now = "  (the content as it is now)" if c is cycles.current else ""
+        print(f"{c.tag:<{width}}  {long_date(c.day):>17}  {c.commit[:9]}  {c.label}{now}")
+    if cycles.past:
+        now = cycles.current.tag if cycles.current else "the content as it is now"
+        print(f"Papers built now compare {now} with {cycles.past[-1].tag}.")
+    return EXIT_OK
+
+
 _COMMANDS = {"build": _build, "check": _check, "init": _init, "schema": _schema,
-             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv, "serve": _serve}
+             "diff": _diff, "git-setup": _git_setup, "textconv": _textconv, "cycle": _cycle, "serve": _serve}
 
 
 def run() -> None:

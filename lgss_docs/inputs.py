@@ -23,6 +23,8 @@ from .model.totals import COMPUTED
 # The part a table block lists its rows from.
 TABLE_PARTS = {"rag_summary": "workstreams", "escalations": "workstreams", "services": "services",
                "temporary_arrangements": "arrangements"}
+# Earlier reporting cycles (git tags, not a content file): read by every paper that lists work streams.
+HISTORY = "history"
 # The part each group of facts comes from (other groups come from facts.yaml).
 FACT_PARTS = {"dates": "programme", "programme": "programme", "workstreams": "workstreams", "paper": None, "table": None}
 # Parts of one file each, within a folder: a paper, a table of figures.
@@ -48,6 +50,8 @@ def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
                 yield "workstreams", loc + ("workstream_pages",)
             elif getattr(block, "figures", None) is not None:
                 yield table_part(block.figures), loc + ("figures",)
+            elif getattr(block, "rag_history", False):
+                yield "workstreams", loc + ("rag_history",)
             elif (part := TABLE_PARTS.get(getattr(block, "table", None))) is not None:
                 yield part, loc + ("table",)
 
@@ -116,6 +120,8 @@ def reads(content: Content, paper_id: str) -> frozenset[str]:
         for other in named - parts - {None}:
             parts.add(other)
             todo.append(other)
+    if "workstreams" in parts:  # its ratings are shown beside earlier cycles'
+        parts.add(HISTORY)
     return frozenset(parts)
 
 
@@ -135,6 +141,8 @@ def declared(content: Content, paper_id: str, parts: frozenset[str]) -> Content:
     for part in list(hidden):
         if f"{part}_source" in {f.name for f in dataclasses.fields(content)}:
             hidden[f"{part}_source"] = hidden[part]
+    if HISTORY not in parts:
+        hidden[HISTORY] = _Undeclared(why.format(part=HISTORY))
     papers = {pid: entry for pid, entry in content.papers.items() if paper_part(pid) in parts}
     tables = {tid: entry for tid, entry in content.tables.items() if table_part(tid) in parts}
     return dataclasses.replace(content, papers=_Only(papers, why, paper_part), tables=_Only(tables, why, table_part), **hidden)

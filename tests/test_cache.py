@@ -183,7 +183,7 @@ def test_a_paper_that_reads_a_part_not_listed_in_its_reads_fails_the_build():
         render_paper(declared(content, "highlight-report", narrow), "highlight-report", environment())
     with pytest.raises(BuildError, match="reads paper:highlight-report, which lgss_docs.inputs.reads does not list"):
         render_paper(declared(content, "committee-report", frozenset(set(content.papers) - {"paper:highlight-report"})
-                              | {"programme", "workstreams", "services", "arrangements", "facts", "plan",
+                              | {"programme", "workstreams", "history", "services", "arrangements", "facts", "plan",
                                  "paper:committee-report", "paper:transition-plan"}), "committee-report", environment())
 
 

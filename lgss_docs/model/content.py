@@ -11,6 +11,7 @@ from ..load import Source
 from .arrangements import TemporaryArrangementsFile
 from .dates import long_date
 from .facts import FactsFile, fact_text
+from .history import History
 from .paper import Paper
 from .plan import PlanFile
 from .programme import Partner, Person, ProgrammeFile
@@ -57,6 +58,7 @@ class Content:
     plan_source: Source | None = None
     warnings: list = field(default_factory=list)  # Problems found while listing files, such as a .yml file not read
     tables: dict[str, Entry[TableFile]] = field(default_factory=dict)  # tables of figures, by id
+    history: History | None = None  # the earlier reporting cycles, when the build found any
 
     def partner(self, code: str) -> Partner:
         return next(p for p in self.programme.partners if p.code == code)

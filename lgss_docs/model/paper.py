@@ -98,23 +98,31 @@ class WorkstreamPagesBlock(ContentModel):
     workstream_pages: Literal[True] = Field(description="true: a page for each work stream, with the boxes programme.yaml declares")
 
 
+class RagHistoryBlock(ContentModel):
+    rag_history: Literal[True] = Field(description="true: a chart of every work stream's rating at each reporting cycle "
+                                                   "(the cycles are git tags: see lgss-docs cycle)")
+    caption: str | None = Field(None, description="The chart's caption (default: RAG history of each work stream, cycle by cycle)")
+    last: int | None = Field(None, ge=1, description="Show only the latest N cycles, this one included (default: all)")
+
+
 def _block_kind(value: object) -> str | None:
-    """Return a block's tag: text, figures, workstream_pages, or table:NAME for a derived table."""
+    """Return a block's tag: text, figures, workstream_pages, rag_history, or table:NAME for a derived table."""
     if not isinstance(value, dict):
         return None
     if "table" in value:
         return f"table:{value['table']}" if value["table"] in TABLES else "table:?"
-    return next((key for key in ("text", "figures", "workstream_pages") if key in value), None)
+    return next((key for key in ("text", "figures", "workstream_pages", "rag_history") if key in value), None)
 
 
 Block = Annotated[
     Union[Annotated[TextBlock, Tag("text")],
           Annotated[FiguresBlock, Tag("figures")],
           Annotated[WorkstreamPagesBlock, Tag("workstream_pages")],
+          Annotated[RagHistoryBlock, Tag("rag_history")],
           Annotated[_UnknownTable, Tag("table:?")],
           *(Annotated[model, Tag(f"table:{name}")] for name, model in TABLES.items())],
     Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="expected a block: text:, table:, figures: or workstream_pages:"),
+                  custom_error_message="expected a block: text:, table:, figures:, workstream_pages: or rag_history:"),
 ]
 
 

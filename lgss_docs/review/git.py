@@ -8,10 +8,11 @@ from pathlib import Path
 from ..errors import BuildError, display_path
 
 
-def git(where: Path, *args: str, failure: str | None = None, text: bool = True):
-    """Return the output of ``git args`` run in ``where``; raise BuildError(failure) if it fails."""
+def git(where: Path, *args: str, failure: str | None = None, text: bool = True, stdin: str | None = None):
+    """Return the output of ``git args`` run in ``where`` (given ``stdin``); raise BuildError(failure) if it fails."""
     try:
-        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, text=text, check=False)
+        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, text=text, check=False,
+                              input=stdin)
     except FileNotFoundError:
         raise BuildError("git is not installed") from None
     if done.returncode != 0:

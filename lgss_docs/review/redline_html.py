@@ -26,7 +26,9 @@ AUTHOR = "lgss-docs"
 BLOCKS = {"header", "main", "footer", "section", "article", "aside", "nav", "div", "figure",
           "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "p", "li", "dt", "dd",
           "h1", "h2", "h3", "h4", "h5", "h6", "caption", "td", "th", "blockquote", "pre", "hr",
-          "colgroup", "col"}  # column widths carry no text but must survive the merge
+          "colgroup", "col",  # column widths carry no text but must survive the merge
+          "svg"}  # a picture (a chart): never marked inside, its data table is
+PICTURES = {"svg"}
 PAIR_AT_LEAST = 0.3  # share of words two blocks of a kind keep in common to be one block changed
 _WORD = re.compile(r"(\s*)(\S+)")
 
@@ -74,6 +76,8 @@ def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_I
 # -- blocks -------------------------------------------------------------------------------
 def _merge(old, new, mark: Mark):
     """Return ``new`` rebuilt with the differences from ``old`` marked, as a new element."""
+    if new.tag in PICTURES:
+        return copy.deepcopy(new)
     if _has_blocks(old) or _has_blocks(new):
         return _merge_children(old, new, mark)
     return _merge_words(old, new, mark)
@@ -142,6 +146,8 @@ def _marked(el, change: str, mark: Mark):
 
 
 def _wrap_leaves(el, change: str, mark: Mark) -> None:
+    if el.tag in PICTURES:
+        return
     if _has_blocks(el):
         for unit in _units(el, in_place=True):
             _wrap_leaves(unit, change, mark)

@@ -42,11 +42,13 @@ def load_version(spec: str | None, content: Path) -> Version:
         return Version(WORKING_TREE, load_content(content))
     if Path(spec).is_dir():
         return Version(display_path(Path(spec)), load_content(Path(spec)))
-    return Version(spec, _load_revision(spec, Path(content)))
+    return Version(spec, load_revision(spec, Path(content)))
 
 
-def _load_revision(revision: str, content: Path) -> Content:
-    top, prefix = _repository(content)
+def load_revision(revision: str, content: Path) -> Content:
+    """Return the validated content of the folder ``content`` as git holds it at ``revision``;
+    problems name the revision (``cycle/2020-11:content/programme.yaml:12:5``)."""
+    top, prefix = repository(content)
     commit = git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
                   failure=f"{revision}: not a content folder, nor a revision of the git repository at {display_path(top)}")
     archive = git(top, "archive", "--format=tar", commit.strip(), "--", prefix or ".", text=False,
@@ -103,11 +105,12 @@ def _at_revision(problem, root: Path, revision: str, prefix: str):
     return replace(problem, path=f"{revision}:{prefix}{inside}")
 
 
-def _repository(content: Path) -> tuple[Path, str]:
-    """Return the top of the git repository holding ``content`` and content's path inside it."""
+def repository(content: Path) -> tuple[Path, str]:
+    """Return the top of the git repository holding ``content`` and content's path inside it
+    ("" at the top, else ending in /)."""
     folder = content if content.is_dir() else content.parent
     if not folder.is_dir():
         raise BuildError(f"{display_path(content)}: folder not found, so its git repository is unknown")
-    top = git(folder, "rev-parse", "--show-toplevel", failure=f"{display_path(folder)}: not inside a git repository")
-    prefix = git(folder, "rev-parse", "--show-prefix", failure="cannot locate the content folder in git")
-    return Path(top.strip()), prefix.strip()
+    found = git(folder, "rev-parse", "--show-toplevel", "--show-prefix",
+                failure=f"{display_path(folder)}: not inside a git repository").split("\n")
+    return Path(found[0].strip()), found[1].strip()

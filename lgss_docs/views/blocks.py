@@ -10,9 +10,23 @@ from collections.abc import Callable
 
 from ..model.content import Content, Facts
 from ..model.dates import long_date
-from ..model.paper import AppendicesList, ArrangementsTable, EscalationsTable, FiguresBlock, Paper, RagKeyTable, RagSummaryTable, ServicesTable, TextBlock, WorkstreamPagesBlock
+from ..model.paper import (
+    AppendicesList,
+    ArrangementsTable,
+    EscalationsTable,
+    FiguresBlock,
+    Paper,
+    RagHistoryBlock,
+    RagKeyTable,
+    RagSummaryTable,
+    ServicesTable,
+    TextBlock,
+    WorkstreamPagesBlock,
+)
 from . import workstreams
 from .figures import figures
+from .history import history
+from .rag_history import chart
 from .style import NOT_RATED, rag_class
 from .workstreams import capitalised
 
@@ -34,7 +48,10 @@ def _rag_summary(block: RagSummaryTable, content: Content, paper: Paper, facts: 
     first, second = block.headings or [content.programme.workstream_page.labels.title if content.programme.workstream_page
                                        else capitalised(content.programme.words.workstream), "Current status"]
     dimensions = [d.label for d in content.programme.rag.dimensions]
-    return {"caption": caption, "headings": [first, *(dimensions or [second])], "rows": workstreams.rag_rows(content)}
+    compared = history(content).compared()
+    overall = next((d.label for d in content.programme.rag.dimensions if d.id == content.programme.rag.overall_id), "")
+    return {"caption": caption, "headings": [first, *(dimensions or [second])], "rows": workstreams.rag_rows(content),
+            "previous": compared.label if compared else None, "overall": overall}
 
 
 def _rag_key(block: RagKeyTable, content: Content, paper: Paper, facts: Facts) -> dict:
@@ -97,10 +114,16 @@ def _pages(block: WorkstreamPagesBlock, content: Content, paper: Paper, facts: F
     return {"pages": workstreams.pages(content, facts)}
 
 
+def _rag_history(block: RagHistoryBlock, content: Content, paper: Paper, facts: Facts) -> dict:
+    words = content.programme.words
+    caption = facts.fill(block.caption or f"RAG history of each {words.workstream}, cycle by cycle")
+    return {"noun": capitalised(words.workstream), **chart(content, caption, block.last)}
+
+
 _VIEWS: dict[str, Callable[..., dict]] = {
     "text": _text, "rag_summary": _rag_summary, "rag_key": _rag_key, "services": _services,
     "temporary_arrangements": _arrangements, "appendices": _appendices, "escalations": _escalations,
-    "workstream_pages": _pages, "figures": figures,
+    "workstream_pages": _pages, "figures": figures, "rag_history": _rag_history,
 }
 
 
@@ -112,6 +135,8 @@ def kind_of(block) -> str:
         return "workstream_pages"
     if isinstance(block, FiguresBlock):
         return "figures"
+    if isinstance(block, RagHistoryBlock):
+        return "rag_history"
     return block.table
 
 

@@ -9,6 +9,7 @@ from ..model.content import Content, Facts
 from ..model.dates import long_date
 from ..model.programme import Box
 from ..model.workstream import Workstream
+from .history import Travel, travel
 from .style import Rating, rating
 
 
@@ -32,6 +33,7 @@ class RagRow:
     label: str
     overall: Rating
     dimensions: list[Rating]  # one per declared dimension; [] with one rating
+    travel: Travel | None = None  # the overall rating since the cycle compared with, if there is one
 
 
 def ratings(content: Content, ws: Workstream) -> tuple[Rating, list[Rating]]:
@@ -44,7 +46,9 @@ def ratings(content: Content, ws: Workstream) -> tuple[Rating, list[Rating]]:
 
 def rag_rows(content: Content) -> list[RagRow]:
     """Return one row per work stream, in the content's order."""
-    return [RagRow(label(content, e.model), *ratings(content, e.model)) for e in content.workstreams]
+    overall = content.programme.rag.overall_id
+    return [RagRow(label(content, e.model), *ratings(content, e.model), travel(content, e.id, e.model.ratings(overall)[0]))
+            for e in content.workstreams]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class Page:
     dimensions: list[Rating]
     rows: list[list[BoxView]]  # each row one full-width box or two half-width ones
     report_date: dt.date | None
+    travel: Travel | None = None  # with one rating: how it moved since the cycle compared with
+    dimension_travel: tuple[Travel, ...] = ()  # with dimensions: how each moved (one per dimension)
 
 
 def _lead(content: Content, ws: Workstream) -> str:
@@ -108,13 +114,16 @@ def _rows(boxes: list[Box], ws: Workstream, facts: Facts) -> list[list[BoxView]]
 
 def pages(content: Content, facts: Facts) -> list[Page]:
     """Return every work stream's page, its Markdown filled with facts."""
-    boxes = content.programme.workstream_page.boxes
+    boxes, scheme = content.programme.workstream_page.boxes, content.programme.rag
     out = []
     for place, entry in enumerate(content.workstreams, start=1):
         ws = entry.model
         overall, dimensions = ratings(content, ws)
+        status, by_dimension = ws.ratings(scheme.overall_id)
+        moved = [travel(content, entry.id, by_dimension[d.id], d.id) for d in scheme.dimensions]
         out.append(Page(ws.number or place, entry.id, ws.title, label(content, ws),
-                        _header(content, ws, overall, dimensions), dimensions, _rows(boxes, ws, facts), ws.report_date))
+                        _header(content, ws, overall, dimensions), dimensions, _rows(boxes, ws, facts), ws.report_date,
+                        None if dimensions else travel(content, entry.id, status), tuple(m for m in moved if m)))
     return out
 
 

@@ -4,6 +4,7 @@ The mapping is the documented class vocabulary (docs/html-vocabulary.md): h1 is 
 h2-h4 are Heading 1-3, lists use Word's list styles by nesting level, tables keep their
 header rows, and ``rag-*`` cells are shaded with the colours the stylesheet defines.
 A ``section.landscape`` becomes a landscape Word section, and the page turns back after it.
+A ``figure.chart`` (an SVG for HTML and PDF) is written as its data table, shaded, and its key.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ class Walker:
             self.list(container, el, level=1)
         elif tag == "table":
             self.table(container, el)
+        elif tag == "figure" and "chart" in classes:
+            self.chart(container, el)
         elif tag in CONTAINER_TAGS:
             self.blocks(container, el)
 
@@ -105,6 +108,13 @@ class Walker:
         self.blocks(self.document, el)
         self.text_width = portrait_width
         self.portrait_after = True
+
+    def chart(self, container, el) -> None:
+        """Write a chart as its data table and key: Word gets the cells shaded, not the picture
+        (its caption is the table's own, so the figure's is left out too)."""
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in ("svg", "figcaption"):
+                self.block(container, child)
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
