@@ -15,8 +15,8 @@ from conftest import EXAMPLES
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
-def test_the_ids_links_may_name_are_the_ids_of_each_built_paper(example, built, built_northants):
-    papers = {**built, **built_northants}
+def test_the_ids_links_may_name_are_the_ids_of_each_built_paper(example, built, built_northants, budget_built):
+    papers = {**built, **built_northants, **budget_built}
     content = load_content(example)
     for paper in content.papers:
         found = set(re.findall(r'\sid="([^"]+)"', papers[f"{paper}.html"].read_text(encoding="utf-8")))

@@ -21,7 +21,7 @@ from ..render.markdown import parse_markdown
 from .hints import one_of
 from .texts import parts_and_sources, strings
 
-FORMS = "in-paper links name a section's id, #appendix-N, #workstream-N, or #plan- and an activity id"
+FORMS = "in-paper links name a section's id, #appendix-N (or -A), #workstream-N, or #plan- and an activity id"
 
 
 def _printed(content: Content, paper_id: str) -> list[str]:
@@ -38,7 +38,7 @@ def paper_ids(content: Content, paper_id: str) -> set[str]:
     its activities.
     """
     paper = content.papers[paper_id].model
-    ids = {f"appendix-{n}" for n, a in enumerate(paper.appendices, start=1) if a.paper in content.papers}
+    ids = {f"appendix-{paper.appendix_number(n)}" for n, a in enumerate(paper.appendices, start=1) if a.paper in content.papers}
     for printed in (content.papers[p].model for p in _printed(content, paper_id)):
         ids |= {section.id for section in printed.sections if section.id}
         if any(isinstance(b, WorkstreamPagesBlock) for s in printed.sections for b in s.blocks):

@@ -5,7 +5,7 @@ Such a link would fail the PDF build with no file or line; it is a content error
 
 from . import GOVERNANCE, REPORT, Case, G, R, Replace
 
-FORMS = "in-paper links name a section's id, #appendix-N, #workstream-N, or #plan- and an activity id"
+FORMS = "in-paper links name a section's id, #appendix-N (or -A), #workstream-N, or #plan- and an activity id"
 BLOCK = "sections[0].blocks[0].text"
 IN_REPORT = "leads nowhere in the committee-report paper (no element there has that id)"
 
