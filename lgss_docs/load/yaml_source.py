@@ -5,6 +5,11 @@ ourselves so that we can (a) record each node's line and column for error messag
 (b) refuse duplicate keys, which PyYAML accepts silently, (c) bound the cost of alias
 expansion ("billion laughs") and nesting depth, and (d) accept only plain values: no tags
 beyond YAML's own text, numbers, booleans, dates and null.
+
+libyaml (PyYAML's C parser) composes a file about ten times faster than PyYAML's own, so a
+file is read with it first. Any problem at all sends the file back through PyYAML's own parser,
+whose messages and positions the checks are written against: a file with a mistake reads the
+same either way, and a valid one only faster.
 """
 
 from __future__ import annotations
@@ -73,12 +78,18 @@ def _mark(node_or_mark) -> tuple[int, int]:
 class _Builder:
     """Turns a composed node graph into Python values, recording marks and problems."""
 
-    def __init__(self, source: Source, loader: yaml.SafeLoader):
+    def __init__(self, source: Source, loader: yaml.SafeLoader, fast: bool = False):
         self.source = source
         self.loader = loader
+        self.fast = fast  # composed by libyaml: any problem is found again by PyYAML's own parser
         self.nodes = 0
         self.text = 0
         self.problems: list[Problem] = []
+
+    def _report(self, problem: Problem) -> None:
+        if self.fast:
+            raise _Again
+        self.problems.append(problem)
 
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
         self.nodes += 1
@@ -88,7 +99,7 @@ class _Builder:
             raise _TooLarge(f"nested more than {MAX_DEPTH} levels deep", _mark(node))
         self.source.value_marks.setdefault(loc, _mark(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(self.source.problem(loc, f"the tag {_short_tag(node.tag)} is not allowed; content files hold plain text, numbers, dates, lists and mappings"))
+            self._report(self.source.problem(loc, f"the tag {_short_tag(node.tag)} is not allowed; content files hold plain text, numbers, dates, lists and mappings"))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -102,17 +113,19 @@ class _Builder:
             raise self._expanding(loc, f"more than {MAX_TEXT:,} characters of text (aliases repeating long text?)")
         self.source.typed[loc] = node.value
         if found := _NOT_TEXT.search(node.value):
-            self.problems.append(Problem(self.source.shown_path, *self._where(node, found[0]), dotted(loc), _not_text(found[0])))
+            self._report(Problem(self.source.shown_path, *self._where(node, found[0]), dotted(loc), _not_text(found[0])))
             return None
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError:  # a date that does not exist, or a number too long to read
             what = "is not a date that exists; check the day and month" if node.tag.endswith(":timestamp") else "is too long a number to read"
-            self.problems.append(self.source.problem(loc, f'"{_clip(node.value)}" {what}'))
+            self._report(self.source.problem(loc, f'"{_clip(node.value)}" {what}'))
             return None
 
     def _where(self, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
         """Return where ``char`` stands in the file if typed raw, else where the value starts (an escape made it)."""
+        if self.fast:  # libyaml keeps no text to search
+            raise _Again
         buffer = self.loader.buffer
         at = buffer.find(char, node.start_mark.index, node.end_mark.index)
         if at < 0:
@@ -127,15 +140,15 @@ class _Builder:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "a key must be a plain name, not a list or mapping"))
+                self._report(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "a key must be a plain name, not a list or mapping"))
                 continue
             key = key_node.value  # as written: "yes" and "~" stay names, not true and null
             if key_node.tag.endswith(":merge"):
-                self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "merge keys (<<) are not supported; write the fields out"))
+                self._report(Problem(self.source.shown_path, *_mark(key_node), dotted(loc), "merge keys (<<) are not supported; write the fields out"))
                 continue
             if key in result:
                 first = self.source.key_marks[loc + (key,)][0]
-                self.problems.append(Problem(self.source.shown_path, *_mark(key_node), dotted(loc + (key,)), f"duplicate key; already given on line {first}"))
+                self._report(Problem(self.source.shown_path, *_mark(key_node), dotted(loc + (key,)), f"duplicate key; already given on line {first}"))
                 continue
             self.source.key_marks[loc + (key,)] = _mark(key_node)
             result[key] = self.build(value_node, loc + (key,))
@@ -146,6 +159,17 @@ class _TooLarge(Exception):
     def __init__(self, message: str, mark: tuple[int, int], field_name: str = ""):
         super().__init__(message)
         self.mark, self.field_name = mark, field_name
+
+
+class _Again(Exception):
+    """libyaml's reading met a problem: read the file again with PyYAML's own parser."""
+
+
+# Files that libyaml composes. Its composer recurses on the C stack, so a file that could nest
+# deeper than a few thousand levels (each level of flow nesting takes a bracket; block nesting
+# is bounded by the file's size) is left to PyYAML's own, which stops at MAX_DEPTH.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_BRACKETS = 1_000
 
 
 class _Loader(yaml.SafeLoader):
@@ -270,22 +294,44 @@ def load_yaml(path: Path) -> Source:
         text = _decode(path.read_bytes(), shown)
     except OSError as exc:
         raise ContentError([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    # libyaml also accepts a tab after "key:", which PyYAML refuses: such a file is PyYAML's to read.
+    if _FAST_LOADER is not None and text.count("[") + text.count("{") <= _FAST_BRACKETS and "\t" not in text:
+        try:
+            return _compose(path, text, shown, _FAST_LOADER)
+        except (_Again, _TooLarge, yaml.YAMLError):
+            pass
+    return _compose(path, text, shown, _Loader)
+
+
+def _compose(path: Path, text: str, shown: str, loader_class) -> Source:
+    """Return the Source of ``text`` as ``loader_class`` composes it; with libyaml's, raise _Again at any problem."""
+    fast = loader_class is not _Loader
     source = Source(path=path, data=None)
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
+        if fast:
+            raise
         raise ContentError([_reader_problem(exc, text, shown)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
+            if fast:
+                raise _Again
             raise ContentError([Problem(shown, 1, 1, "", "file is empty; expected a mapping of fields")])
-        builder = _Builder(source, loader)
+        builder = _Builder(source, loader, fast)
         source.data = builder.build(node)
     except yaml.MarkedYAMLError as exc:
+        if fast:
+            raise
         raise ContentError([_syntax_problem(exc, shown, text)]) from None
     except yaml.YAMLError as exc:
+        if fast:
+            raise
         raise ContentError([Problem(shown, 1, 1, "", f"YAML syntax: {exc}")]) from None
     except _TooLarge as exc:
+        if fast:
+            raise
         raise ContentError([Problem(shown, *exc.mark, exc.field_name, f"refused: {exc}")]) from None
     finally:
         loader.dispose()
