@@ -1,7 +1,7 @@
 """Benchmark the build against bare WeasyPrint and pandoc; print a table and write BENCHMARKS.md.
 
-    python bench/run.py                      # the example, 10x and 30x; about 10 minutes
-    python bench/run.py --sizes 1 --runs 5   # just the example
+    python bench/run.py                      # the example, 10x and 30x, the other examples; about 12 minutes
+    python bench/run.py --sizes 1 --runs 5   # just the bundled examples
 
 Every figure is the median of ``--runs`` runs (``--big-runs`` at 30x and up); each ratio is
 taken within one run, then the median of those. Times are wall-clock times of whole processes,
@@ -55,7 +55,7 @@ for name in sys.argv[1:]:
 """
 
 
-def measured(command: list[str]) -> tuple[float, int, str]:
+def measured(command: list[str], expect: int = 0) -> tuple[float, int, str]:
     """Return (seconds, peak memory in bytes, stdout) of running ``command``.
 
     Peak memory is the largest sum, over samples, of the proportional set size (PSS) of the
@@ -70,8 +70,8 @@ def measured(command: list[str]) -> tuple[float, int, str]:
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - start
     out = process.stdout.read()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    if process.returncode != expect:
+        raise SystemExit(f"{' '.join(command)} ended with exit code {process.returncode}, not {expect}")
     return seconds, peak, out
 
 
@@ -97,8 +97,17 @@ def _pss(pid: int) -> int:
         return 0
 
 
-def build(content: Path, out: Path, *extra: str) -> tuple[float, int, str]:
-    return measured([PYTHON, str(ROOT / "build.py"), "--content", str(content), "--out", str(out), *extra])
+def build(content: Path, out: Path, *extra: str, expect: int = 0) -> tuple[float, int, str]:
+    return measured([PYTHON, str(ROOT / "build.py"), "--content", str(content), "--out", str(out), *extra], expect)
+
+
+def broken(content: Path, work: Path) -> Path:
+    """Return a copy of ``content`` whose programme.yaml has a field no programme may have."""
+    copy = work / "broken"
+    shutil.copytree(content, copy, ignore=shutil.ignore_patterns("output"))
+    with open(copy / "programme.yaml", "a", encoding="utf-8") as programme:
+        programme.write("\nno_such_field: 1\n")
+    return copy
 
 
 @dataclass
@@ -134,9 +143,12 @@ def run_size(size: Size, content: Path, runs: int, work: Path) -> None:
         size.add("peak", max(peak_serial, peak_parallel) / 2**20)
         size.add("noop", build(content, parallel)[0])
         for kind in ("workstreams", "services"):
-            seconds, rebuilt = _edit_and_rebuild(content, parallel, kind, run)
-            size.add(f"edit_{kind}", seconds)
-            size.rebuilt[kind] = rebuilt
+            if sorted((content / kind).glob("*.yaml")):
+                seconds, rebuilt = _edit_and_rebuild(content, parallel, kind, run)
+                size.add(f"edit_{kind}", seconds)
+                size.rebuilt[kind] = rebuilt
+        size.add("invalid", build(broken(content, work) if run == 0 else work / "broken", work / "never", expect=2)[0])
+        size.add("help", measured([PYTHON, str(ROOT / "build.py"), "--help"])[0])
         ours, _, _ = measured([PYTHON, "-c", OUR_DOCX, *htmls])
         size.add("docx", ours)
         if pandoc:
@@ -180,6 +192,8 @@ def table(sizes: list[Size]) -> list[str]:
         ("No-op rebuild", "noop", "s", ("< 0.5 s", lambda v, s: v < 0.5)),
         ("Rebuild after editing one work stream", "edit_workstreams", "s", ("only the papers that use it", None)),
         ("Rebuild after editing one service", "edit_services", "s", ("only the papers that use it", None)),
+        ("Invalid content reported (exit 2, nothing written)", "invalid", "s", ("< 1 s", lambda v, s: v < 1.0)),
+        ("`build.py --help`", "help", "s", ("≤ 0.3 s", lambda v, s: v <= 0.3)),
         ("Peak memory (PSS of the build and its workers)", "peak", "MB", ("< 1 GB at 30×", lambda v, s: v < 1024 if s.factor >= 30 else None)),
         ("Our DOCX writer, same HTML", "docx", "s", None),
         ("`pandoc -f html -t docx`, same HTML", "pandoc", "s", None),
@@ -195,9 +209,9 @@ def table(sizes: list[Size]) -> list[str]:
             verdicts = ", ".join(f"{s.label}: {_met(c)}" for s, c in zip(sizes, checks) if c is not None)
         elif key.startswith("edit_"):
             kind = key.removeprefix("edit_")
-            verdicts = "; ".join(f"{s.label}: wrote {s.rebuilt.get(kind, '')}" for s in sizes)
+            verdicts = "; ".join(f"{s.label}: wrote {s.rebuilt[kind]}" for s in sizes if kind in s.rebuilt)
         lines.append(f"| {title} | " + " | ".join(cells) + f" | {target[0] if target else ''} | {verdicts} |")
-    for s in sizes[1:]:
+    for s in (s for s in sizes[1:] if s.factor > 1):
         growth = s.median("serial") / base.median("serial")
         lines.append(f"| Growth of the serial build, {base.label} → {s.label} | " + " | ".join(
             f"{growth:.1f}×" if x is s else "" for x in sizes) + f" | ≤ {s.factor / base.factor:.0f}× (linear) | "
@@ -226,6 +240,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs below 30x (default: 3)")
     parser.add_argument("--big-runs", type=int, default=1,
                         help="runs at 30x and above (default: 1, to keep the whole run near 10 minutes)")
+    parser.add_argument("--examples", type=Path, nargs="*", default=sorted(p.parent for p in (ROOT / "examples").glob("*/programme.yaml")),
+                        help="other content folders measured as they are (default: every folder of examples/)")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="where to write the report")
     args = parser.parse_args()
     load_before, started = os.getloadavg(), time.perf_counter()
@@ -236,6 +252,13 @@ def main() -> None:
             content = synthesise(ROOT / "content", Path(tmp) / f"content-{factor}", factor)
             (Path(tmp) / f"work-{factor}").mkdir()
             run_size(size, content, args.runs if factor < 30 else args.big_runs, Path(tmp) / f"work-{factor}")
+            sizes.append(size)
+        for example in args.examples:
+            size, work = Size(example.name, 1), Path(tmp) / f"work-{example.name}"
+            content = Path(tmp) / f"content-{example.name}"
+            shutil.copytree(example, content, ignore=shutil.ignore_patterns("output"))
+            work.mkdir()
+            run_size(size, content, args.runs, work)
             sizes.append(size)
     lines = table(sizes)
     print("\n".join(lines))
