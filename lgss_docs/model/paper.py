@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 
 from .base import ContentModel, Slug
 from .dates import Date
@@ -119,7 +119,8 @@ Block = Annotated[
           Annotated[FiguresBlock, Tag("figures")],
           Annotated[WorkstreamPagesBlock, Tag("workstream_pages")],
           Annotated[RagHistoryBlock, Tag("rag_history")],
-          Annotated[_UnknownTable, Tag("table:?")],
+          # A name that is none of TABLES: a message, never a shape an editor should offer.
+          Annotated[_UnknownTable, Tag("table:?"), WithJsonSchema({"not": {}})],
           *(Annotated[model, Tag(f"table:{name}")] for name, model in TABLES.items())],
     Discriminator(_block_kind, custom_error_type="block_kind",
                   custom_error_message="expected a block: text:, table:, figures:, workstream_pages: or rag_history:"),
@@ -171,7 +172,9 @@ class Paper(ContentModel):
     authors: list[Slug] = Field([], description="Ids of people in programme.yaml")
     subject: str | None = None
     purpose: str | None = None
-    recommendations: Annotated[Recommendations, BeforeValidator(_recommendations)] | None = None
+    # A plain list of recommendations is short for {items: [...]}: the schema offers both.
+    recommendations: Annotated[Recommendations, BeforeValidator(
+        _recommendations, json_schema_input_type=Annotated[list[str], Field(min_length=1)] | Recommendations)] | None = None
     cover_note: str | None = Field(None, description="A line above the cover panel, e.g. Presented to the {paper.meeting} on {paper.meeting_date}")
     cover: list[CoverRow] | None = Field(None, description="The cover panel's rows, in order (default: To, From, Date, Purpose, Recommendations)")
     status_as_at: Date | None = Field(None, description="Date RAG tables report as at (default: the paper's date)")
