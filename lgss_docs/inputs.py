@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from .errors import BuildError
-from .load.tree import FILES, FOLDERS, entry_id
+from .load.tree import FILES, FOLDERS, IMAGES, entry_id
 from .model.content import PLACEHOLDER, Content
 from .model.paper import Paper
 from .model.totals import COMPUTED
@@ -52,6 +52,8 @@ def block_parts(paper: Paper) -> Iterator[tuple[str, tuple]]:
                 yield table_part(block.figures), loc + ("figures",)
             elif getattr(block, "rag_history", False):
                 yield "workstreams", loc + ("rag_history",)
+            elif getattr(block, "image", None) is not None:
+                yield IMAGES, loc + ("image",)
             elif (part := TABLE_PARTS.get(getattr(block, "table", None))) is not None:
                 yield part, loc + ("table",)
 

@@ -590,6 +590,9 @@ def html_projection(text: str, cut_at: str | None = None) -> str:
     PDF and DOCX projections, so a long run of text keeps only its first 40 characters here."""
     text = re.sub(r"<style>.*?</style>", "<style>…</style>", text, flags=re.S)
     text = re.sub(r">([^<]{40})[^<]+<", r">\1…<", text)
+    # A picture inline as a data: URL is pinned by its size and digest.
+    text = re.sub(r'src="data:([^;,"]+);base64,([^"]+)"',
+                  lambda m: f'src="data:{m[1]}: {len(m[2]) * 3 // 4} bytes, sha256 {hashlib.sha256(m[2].encode()).hexdigest()[:16]}"', text)
     # Runs of one empty cell within a line (a chart's filler rows) are written once, with their count.
     text = re.sub(r"((<td[^>]*></td>))\2+", lambda m: f"{m.group(2)}×{len(m.group(0)) // len(m.group(2))}", text)
     # A bar's inline colour repeats its data-fill, which is pinned already.

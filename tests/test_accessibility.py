@@ -377,3 +377,20 @@ def test_html_passes_axe_wcag22_aa(browser, served, paper):
     assert violations == []
     # axe really ran: the rules a paper most needs are among those it passed.
     assert {"document-title", "html-has-lang", "color-contrast", "list"} <= {r["id"] for r in results["passes"]}
+
+
+def test_a_picture_carries_its_alternative_text_in_every_format(built):
+    """The committee report's governance diagram: its words from content reach all three formats."""
+    import docx
+    from lxml import html as lxml_html
+
+    report = load_content(EXAMPLE).papers["committee-report"].model
+    [block] = [b for s in report.sections for b in s.blocks if getattr(b, "image", None)]
+    alt = " ".join(block.alt.split())
+    [img] = lxml_html.fromstring(built["committee-report.html"].read_bytes()).iter("img")
+    assert img.get("alt") == alt and img.get("src").startswith("data:image/png;base64,")
+    with pikepdf.open(built["committee-report.pdf"]) as pdf:
+        figures = [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if str(e.S) == "/Figure"]
+        assert [" ".join(str(f.get("/Alt", "")).split()) for f in figures] == [alt]
+    [shape] = docx.Document(str(built["committee-report.docx"])).inline_shapes
+    assert shape._inline.docPr.get("descr") == alt

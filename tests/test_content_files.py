@@ -116,3 +116,15 @@ def test_near_miss_fact_names_are_warnings(tmp_path, capsys, monkeypatch):
 def test_the_example_check_runs_from_the_repository_root(monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     assert main(["check"]) == 0
+
+
+def test_a_changed_picture_rebuilds_the_papers_that_place_it_and_no_other(tmp_path):
+    from PIL import Image
+
+    shutil.copytree(EXAMPLE, tmp_path / "content")
+    assert "committee-report.html" in _build(tmp_path / "content", tmp_path / "out")
+    picture = tmp_path / "content" / "images" / "governance-structure.png"
+    with Image.open(picture) as image:
+        image.rotate(180).save(picture)
+    assert _build(tmp_path / "content", tmp_path / "out") == {"committee-report.html"}
+    assert _build(tmp_path / "content", tmp_path / "out") == set()

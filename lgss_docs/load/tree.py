@@ -25,6 +25,9 @@ FILES = {
     "plan": "plan.yaml",
 }
 FOLDERS = {"papers": "papers", "workstreams": "workstreams", "services": "services", "tables": "tables"}
+# The folder of pictures that image blocks place: listed (so the cache sees them), never read as YAML.
+IMAGES = "images"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 REQUIRED = ("programme", "papers")
 _ORDER_PREFIX = re.compile(r"^\d+[-_]")
 MAX_FILES = 2_000  # content files of one folder: far above a real programme (see docs/checks.md)
@@ -75,7 +78,7 @@ def _folder(root: Path, part: str, folder: str, listing: Listing) -> list[str]:
         return []
     for other in (p for p in entries if p.suffix == ".yml"):
         listing.warnings.append(Problem(display_path(other), 1, 1, "", "is not read: content files end in .yaml; rename it"))
-    found = [p for p in entries if p.suffix == ".yaml"]
+    found = [p for p in entries if p.suffix == ".yaml" or part == IMAGES and p.suffix.lower() in IMAGE_SUFFIXES]
     if len(found) > MAX_FILES:
         listing.problems.append(Problem(display_path(path), 1, 1, "", f"holds {len(found):,} {part} files; the limit is {MAX_FILES:,}"))
         return []
@@ -92,7 +95,7 @@ def list_content(root: Path) -> Listing:
     for part, name in FILES.items():
         path = root / name
         listing.parts[part] = [name] if (path.exists() or path.is_symlink()) and _is_regular(path, listing) else []
-    for part, folder in FOLDERS.items():
+    for part, folder in {**FOLDERS, IMAGES: IMAGES}.items():
         listing.parts[part] = _folder(root, part, folder, listing)
     return listing
 

@@ -105,13 +105,22 @@ class RagHistoryBlock(ContentModel):
     last: int | None = Field(None, ge=1, description="Show only the latest N cycles, this one included (default: all)")
 
 
+class ImageBlock(ContentModel):
+    image: str = Field(pattern=r"^[^/\\.][^/\\]*\.(png|jpe?g|PNG|JPE?G)$",
+                       description="A PNG or JPEG file of the content's images/ folder, e.g. governance-structure.png")
+    alt: str = Field(min_length=1, description="What the picture shows, in words, for readers who cannot see it "
+                                               "(read aloud by screen readers; required)")
+    caption: str | None = Field(None, description='The caption under the picture, e.g. "Figure 1: Governance structure"')
+    width: int = Field(100, ge=10, le=100, description="Its width, as a percentage of the text's width (default: 100)")
+
+
 def _block_kind(value: object) -> str | None:
-    """Return a block's tag: text, figures, workstream_pages, rag_history, or table:NAME for a derived table."""
+    """Return a block's tag: text, figures, workstream_pages, rag_history, image, or table:NAME for a derived table."""
     if not isinstance(value, dict):
         return None
     if "table" in value:
         return f"table:{value['table']}" if value["table"] in TABLES else "table:?"
-    return next((key for key in ("text", "figures", "workstream_pages", "rag_history") if key in value), None)
+    return next((key for key in ("text", "figures", "workstream_pages", "rag_history", "image") if key in value), None)
 
 
 Block = Annotated[
@@ -119,11 +128,12 @@ Block = Annotated[
           Annotated[FiguresBlock, Tag("figures")],
           Annotated[WorkstreamPagesBlock, Tag("workstream_pages")],
           Annotated[RagHistoryBlock, Tag("rag_history")],
+          Annotated[ImageBlock, Tag("image")],
           # A name that is none of TABLES: a message, never a shape an editor should offer.
           Annotated[_UnknownTable, Tag("table:?"), WithJsonSchema({"not": {}})],
           *(Annotated[model, Tag(f"table:{name}")] for name, model in TABLES.items())],
     Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="expected a block: text:, table:, figures:, workstream_pages: or rag_history:"),
+                  custom_error_message="expected a block: text:, table:, figures:, workstream_pages:, rag_history: or image:"),
 ]
 
 

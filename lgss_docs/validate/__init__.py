@@ -21,6 +21,7 @@ from ..model.table import TableFile
 from ..model.workstream import workstream_model
 from .declarations import check_declarations
 from .fields import problems_from
+from .images import check_images
 from .links import check_links
 from .papers import check_papers
 from .pipe_tables import check_pipe_tables
@@ -92,7 +93,8 @@ def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) 
         services=services, arrangements=arrangements, arrangements_source=tree.arrangements,
         facts=facts, facts_source=tree.facts, plan=plan, plan_source=tree.plan, warnings=tree.warnings, tables=tables)
     if problems := check_references(content) + check_papers(content, kinds) + check_plan(content) + check_tables(content) + \
-            check_pipe_tables(content) + check_links(content):
+            check_pipe_tables(content) + check_links(content) + \
+            check_images(content):
         raise ContentError(problems)
     return content
 

@@ -163,6 +163,8 @@ def _in_data(loc: tuple, data) -> tuple:
         step = _step(data, part)
         if step is None and not last and not (isinstance(data, dict) and part in data):
             continue
+        if not last and isinstance(step, (str, int, float, bool)):
+            continue  # a union's tag that is also a key (image: x.png), not a step into the file
         kept.append(part)
         data = step
     return tuple(kept)

@@ -1,17 +1,77 @@
-"""Image paths named in content, kept inside the content folder.
+"""Pictures named in content: inside the content folder, and for image blocks a PNG or JPEG of
+its images/ folder, of a sane size.
 
-No content field takes an image yet (Markdown images are switched off, so prose cannot name
-one); a field that comes to name an image calls ``image_problems`` during validation, before
-the path reaches a template, so a paper never reads or fetches a file from elsewhere.
+Each picture an image block places is opened with Pillow to learn its kind and size before any
+writer sees it, so a picture that is missing, of another kind, damaged or absurdly large is one
+line at the block, not a failed PDF or DOCX; one that is a link leading out of the content
+folder is refused, so a paper never reads a file from elsewhere. Pillow reads only the header
+here; its own limit refuses decompression bombs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import Problem
 from ..load import Source
+from ..load.tree import IMAGES
+from ..model.content import Content
+from .hints import one_of
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # a 6,000 by 6,000 scan passes; a bomb does not
+KINDS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+def check_images(content: Content) -> list[Problem]:
+    """Return a problem for each image block whose picture cannot be placed."""
+    problems = []
+    for entry in content.papers.values():
+        for s, section in enumerate(entry.model.sections):
+            for b, block in enumerate(section.blocks):
+                if getattr(block, "image", None) is not None:
+                    loc = ("sections", s, "blocks", b, "image")
+                    problems += [entry.source.problem(loc, message) for message in _problems(content.root, block.image)]
+    return problems
+
+
+def picture(root: Path, name: str) -> tuple[str, bytes, tuple[int, int]]:
+    """Return (media type, bytes, (width, height) in pixels) of the picture ``name`` of ``root``/images."""
+    from PIL import Image  # only when a paper places a picture
+
+    path = root / IMAGES / name
+    data = path.read_bytes()
+    with Image.open(path) as image:
+        return KINDS[image.format], data, image.size
+
+
+def _problems(root: Path, name: str) -> Iterator[str]:
+    from PIL import Image, UnidentifiedImageError
+
+    path = root / IMAGES / name
+    if not path.is_file():
+        there = sorted(p.name for p in (root / IMAGES).glob("*") if p.is_file()) if (root / IMAGES).is_dir() else []
+        yield f'"{name}" is not a file of {IMAGES}/; {one_of(name, there) if there else f"put the picture in the {IMAGES}/ folder of the content"}'
+        return
+    if not path.resolve().is_relative_to(root.resolve()):
+        yield "this picture is a link that leads outside the content folder; keep pictures inside it"
+        return
+    if (size := path.stat().st_size) > MAX_IMAGE_BYTES:
+        yield f"the picture is {size / 1_048_576:.1f} MB; pictures are limited to {MAX_IMAGE_BYTES // 1_048_576} MB (save it smaller)"
+        return
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        yield "the file is not a picture Pillow can read; save it as PNG or JPEG"
+        return
+    if kind not in KINDS:
+        yield f"the picture is {kind}, not PNG or JPEG (what PDF, Word and browsers all show); save it as PNG or JPEG"
+    elif width * height > MAX_PIXELS:
+        yield f"the picture is {width:,} by {height:,} pixels; pictures are limited to {MAX_PIXELS:,} pixels (scale it down)"
+
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import Problem
 from ..inputs import block_parts
-from ..load.tree import FILES, FOLDERS
+from ..load.tree import FILES, FOLDERS, IMAGES
 from ..model.content import Content, Entry
 from ..model.paper import CoverRow, Paper
 from .hints import one_of
@@ -50,6 +50,8 @@ def _needs(entry: Entry[Paper], content: Content) -> Iterator[Problem]:
     have = {"workstreams": bool(content.workstreams), "services": bool(content.services),
             "arrangements": content.arrangements is not None, "plan": content.plan is not None}
     for part, loc in block_parts(entry.model):
+        if part == IMAGES:
+            continue  # each picture is checked in images.py
         if part.startswith("table:"):
             if (table := part.removeprefix("table:")) not in content.tables:
                 hint = one_of(table, content.tables) or "add its file to tables/ (see README: Tables of figures)"

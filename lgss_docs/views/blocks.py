@@ -6,6 +6,7 @@ from the programme's own words, and a block may give its own.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 
 from ..model.content import Content, Facts
@@ -15,6 +16,7 @@ from ..model.paper import (
     ArrangementsTable,
     EscalationsTable,
     FiguresBlock,
+    ImageBlock,
     Paper,
     RagHistoryBlock,
     RagKeyTable,
@@ -120,10 +122,19 @@ def _rag_history(block: RagHistoryBlock, content: Content, paper: Paper, facts: 
     return {"noun": capitalised(words.workstream), **chart(content, caption, block.last)}
 
 
+def _image(block: ImageBlock, content: Content, paper: Paper, facts: Facts) -> dict:
+    from ..validate.images import picture
+
+    kind, data, (width, height) = picture(content.root, block.image)
+    # Inline, so the HTML paper is one file that shows its pictures wherever it is opened.
+    return {"src": f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", "pixels": (width, height),
+            "alt": facts.fill(block.alt), "caption": facts.fill(block.caption) if block.caption else "", "width": block.width}
+
+
 _VIEWS: dict[str, Callable[..., dict]] = {
     "text": _text, "rag_summary": _rag_summary, "rag_key": _rag_key, "services": _services,
     "temporary_arrangements": _arrangements, "appendices": _appendices, "escalations": _escalations,
-    "workstream_pages": _pages, "figures": figures, "rag_history": _rag_history,
+    "workstream_pages": _pages, "figures": figures, "rag_history": _rag_history, "image": _image,
 }
 
 
@@ -137,6 +148,8 @@ def kind_of(block) -> str:
         return "figures"
     if isinstance(block, RagHistoryBlock):
         return "rag_history"
+    if isinstance(block, ImageBlock):
+        return "image"
     return block.table
 
 

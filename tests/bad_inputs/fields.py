@@ -59,7 +59,7 @@ CASES = [
     Case("block-with-text-and-table", (Replace(REPORT, "      - table: rag_summary", "      - table: rag_summary\n        text: The summary."),),
          (f"{R}:{{L+1}}:9: sections[1].blocks[1].text: unknown field; expected one of caption, table, as_at, headings",)),
     Case("block-of-no-kind", (Replace(REPORT, "      - table: rag_summary", "      - tabel: rag_summary"),),
-         (f"{R}:{{L}}:9: sections[1].blocks[1]: expected a block: text:, table:, figures:, workstream_pages: or rag_history:",)),
+         (f"{R}:{{L}}:9: sections[1].blocks[1]: expected a block: text:, table:, figures:, workstream_pages:, rag_history: or image:",)),
     Case("table-option-of-another-table", (Replace(REPORT, "      - table: rag_summary", "      - table: rag_summary\n        model: repatriated"),),
          (f"{R}:{{L+1}}:9: sections[1].blocks[1].model: unknown field; expected one of caption, table, as_at, headings",)),
     Case("no-arrangements", (Write("temporary-arrangements.yaml", "arrangements: []\n"),),

@@ -306,6 +306,11 @@ def _widen(tc, span: int) -> None:
         covered.getparent().remove(covered)
 
 
+def describe_picture(picture, description: str) -> None:
+    """Give an inline picture its alternative text (wp:docPr descr), which Word reads aloud."""
+    picture._inline.docPr.set("descr", description)
+
+
 def add_text_run(paragraph, text: str):
     """Return a new run of ``paragraph`` holding ``text``, as ``paragraph.add_run(text)`` does.
 

@@ -9,6 +9,8 @@ A ``figure.chart`` (an SVG for HTML and PDF) is written as its data table, shade
 
 from __future__ import annotations
 
+import base64
+import io
 import itertools
 import math
 import re
@@ -98,6 +100,8 @@ class Walker:
             self.table(container, el)
         elif tag == "figure" and "chart" in classes:
             self.chart(container, el)
+        elif tag == "figure" and "image" in classes:
+            self.image(container, el)
         elif tag in CONTAINER_TAGS:
             self.blocks(container, el)
 
@@ -115,6 +119,21 @@ class Walker:
         for child in el:
             if isinstance(child.tag, str) and child.tag not in ("svg", "figcaption"):
                 self.block(container, child)
+
+    def image(self, container, el) -> None:
+        """Place a figure's picture (a data: URL) at its width, described by its alternative text, then its caption."""
+        img = el.find("img")
+        header, _, payload = (img.get("src", "") if img is not None else "").partition(",")
+        if not header.startswith("data:image/") or not header.endswith(";base64"):
+            return  # the templates inline every picture; anything else is not ours to fetch
+        share = float(m[1]) / 100 if (m := re.search(r"width:\s*([\d.]+)%", el.get("style", ""))) else 1.0
+        paragraph = self.paragraph(container, [], None)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER  # as the HTML centres the figure
+        picture = paragraph.add_run().add_picture(io.BytesIO(base64.b64decode(payload)), width=Emu(int(self.text_width * share)))
+        oxml.describe_picture(picture, img.get("alt", ""))
+        if (caption := el.find("figcaption")) is not None:
+            paragraph.paragraph_format.keep_with_next = True
+            self.paragraph(container, self._runs_of(caption), "Caption")
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
