@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 
@@ -54,6 +54,7 @@ class Walker:
     after_table: bool = False
     change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
     portrait_after: bool = False  # a landscape section ended; turn the page back before more
+    break_before: bool = False  # the next paragraph of the body starts a new page
     style_ids: dict = field(default_factory=dict)  # (name, type) -> id: python-docx scans every style per lookup
 
     # -- blocks -------------------------------------------------------------------------
@@ -71,14 +72,18 @@ class Walker:
 
     def block(self, container, el) -> None:
         tag, classes = el.tag, set(el.get("class", "").split())
-        if container is self.document and self.portrait_after:
+        turned = container is self.document and self.portrait_after
+        if turned:
             self.text_width = sections.turn_portrait(self.document)
             self.portrait_after = False
         if tag == "section" and "landscape" in classes and container is self.document:
             self.landscape(el)
             return
-        if "page-break" in classes:
-            container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        # A new section already starts a page: a break there too would leave one blank. The
+        # break is the next paragraph's "page break before", as a paragraph holding only a
+        # break would put an empty line at the top of the new page.
+        if "page-break" in classes and container is self.document and not turned:
+            self.break_before = True
         if tag in HEADING_STYLES:
             self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
         elif tag == "p":
@@ -93,6 +98,7 @@ class Walker:
     def landscape(self, el) -> None:
         """Write ``el`` in a landscape section; the next block turns the page back to portrait."""
         portrait_width = self.text_width
+        self.break_before = False  # the new section starts a page of its own
         self.text_width = sections.turn_landscape(self.document, el.get("data-page-size", "A4"))
         self.blocks(self.document, el)
         self.text_width = portrait_width
@@ -100,7 +106,7 @@ class Walker:
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
-        paragraph = container.add_paragraph()
+        paragraph = self._new_paragraph(container)
         if style and (style_id := self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)):
             oxml.set_style_id(paragraph, style_id)
         if self.after_table:
@@ -125,6 +131,14 @@ class Walker:
             # A paragraph wholly inserted or deleted carries the change on its paragraph mark too,
             # so accepting a deletion (or rejecting an insertion) removes the paragraph itself.
             self._track(paragraph, runs[0], oxml.track_paragraph_mark)
+        return paragraph
+
+    def _new_paragraph(self, container):
+        """Return a new empty paragraph of ``container``, starting a page if a break is due."""
+        paragraph = container.add_paragraph()
+        if self.break_before and container is self.document:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before = False
         return paragraph
 
     def _style_id(self, name: str, kind) -> str | None:
@@ -170,9 +184,9 @@ class Walker:
         caption = _text(caption_el) if caption_el is not None else ""
         if caption and "visually-hidden" not in caption_el.get("class", ""):
             self.paragraph(container, [Run(caption)], "Caption").paragraph_format.keep_with_next = True
-        elif not caption or self.after_table:
+        elif not caption or self.after_table or self.break_before:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
-            container.add_paragraph()
+            self._new_paragraph(container)
         table = container.add_table(rows=len(rows), cols=columns)
         oxml.set_table_style_id(table, self._style_id(self.table_style, WD_STYLE_TYPE.TABLE))
         oxml.set_cell_margins(table)
