@@ -12,13 +12,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
 from ...errors import BuildError
-from . import oxml
+from . import oxml, package
 from .walker import Walker, parse_body
 
 
 def write(paper, options) -> bytes:
     """Return the DOCX bytes of ``paper``; the same paper always gives the same bytes."""
     document = _new_document(options.reference_docx)
+    package.keep_house_style_parts(document)
+    package.set_app_properties(document)
     section = document.sections[0]
     theme = paper.theme
     if options.reference_docx is None:
@@ -55,6 +57,7 @@ def _house_style(document, section, accent_hex: str) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(18)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    oxml.set_declared_font(document, "Arial")
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name = "Arial"

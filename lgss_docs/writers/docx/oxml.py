@@ -102,19 +102,7 @@ def add_hyperlink(paragraph, url: str, text: str) -> Run:
 
 def set_document_language(document, lang: str) -> None:
     """Set the default language of every run (w:docDefaults) so spell-check and screen readers agree."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
+    rpr = _default_run_properties(document)
     lang_el = OxmlElement("w:lang")
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang_el.set(qn(attr), lang)
@@ -305,3 +293,46 @@ def add_text_run(paragraph, text: str):
     if text:
         run._r.add_t(text)
     return run
+
+
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def set_declared_font(document, font: str) -> None:
+    """Make ``font`` the document's font, with no theme font left to win over it.
+
+    A w:rFonts theme attribute (asciiTheme="majorHAnsi") takes precedence over the font named
+    beside it, so python-docx's template shows its headings in the theme's Calibri Light even
+    with font.name set to Arial. Every theme attribute goes; the defaults name ``font``.
+    """
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for name in _THEME_FONTS:
+            fonts.attrib.pop(qn(name), None)
+        if not fonts.attrib:
+            fonts.getparent().remove(fonts)
+    rpr = _default_run_properties(document)
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    fonts = OxmlElement("w:rFonts")
+    for name in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(name), font)
+    rpr.insert(0, fonts)  # w:rFonts is the first child of w:rPr
+
+
+def _default_run_properties(document):
+    """Return the document defaults' w:rPr (w:docDefaults/w:rPrDefault/w:rPr), made if missing."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    return rpr
