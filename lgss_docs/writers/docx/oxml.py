@@ -40,6 +40,27 @@ def shade_cell(cell, fill_hex: str, pattern: str = "clear") -> None:
     _insert(cell._tc.get_or_add_tcPr(), shd, _TCPR_AFTER_SHD)
 
 
+_TCPR_AFTER_BORDERS = ("w:shd",) + _TCPR_AFTER_SHD
+
+
+def border_cell(cell, side: str, colour_hex: str, eighths_of_a_point: int = 12) -> None:
+    """Draw a solid line on one ``side`` (left or right) of ``cell``, over the table style's grid."""
+    borders = OxmlElement("w:tcBorders")
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(eighths_of_a_point))
+    line.set(qn("w:space"), "0")
+    line.set(qn("w:color"), colour_hex.lstrip("#").upper())
+    borders.append(line)
+    _insert(cell._tc.get_or_add_tcPr(), borders, _TCPR_AFTER_BORDERS)
+
+
+def keep_row_with_next(row) -> None:
+    """Keep ``row`` on the page of the row after it: every paragraph of it, merged cells' too."""
+    for p in row._tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
+
+
 def mark_header_row(row) -> None:
     """Make ``row`` repeat at the top of every page the table runs onto."""
     tr_pr = row._tr.get_or_add_trPr()

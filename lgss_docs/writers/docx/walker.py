@@ -30,6 +30,7 @@ NUMBER_FORMATS = {"i": "lowerRoman", "I": "upperRoman", "a": "lowerLetter", "A":
 # Each hatching a chart's bars may have (data-pattern), as the w:shd pattern Word draws for it.
 HATCHING = {"dotted": "pct20", "diagonal": "thinDiagStripe", "horizontal": "thinHorzStripe",
             "crossed": "thinDiagCross", "solid": "clear"}
+DATE_LINE_COLOUR = "C00000"  # the plan's date line, as plan.css draws it
 
 
 @dataclass
@@ -194,24 +195,27 @@ class Walker:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
         self._fill_rows(table, rows)
         self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
-        cells = oxml.row_cells(table)
         # Word has no "keep these rows together" (a keep-together table, or row group); keeping
-        # each row with the next does the same.
+        # each row with the next does the same. Every paragraph of the row must keep with the
+        # next, the empty ones of cells merged down from above too, or Word breaks there.
         kept = _kept_together(el) | ({tr for tr, _ in rows[:-1]} if "keep-together" in el.get("class", "").split() else set())
-        for row_cells, (tr, _) in zip(cells, rows):
+        for row, (tr, _) in zip(table.rows, rows):
             if tr in kept:
-                _keep_with_next(row_cells)
+                oxml.keep_row_with_next(row)
         if "compact" in el.get("class", "").split():
             oxml.set_cell_margins(table, top=10, bottom=10, left=60, right=60)
-            _compact(dict.fromkeys(cell for row_cells in cells for cell in row_cells))
+            _compact(dict.fromkeys(cell for row_cells in oxml.row_cells(table) for cell in row_cells))
         self.after_table = True
 
     def _fill_rows(self, table, rows) -> None:
         taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
+        columns = len(table._tbl.tblGrid.gridCol_lst)
         for r, (row, (tr, section)) in enumerate(zip(table.rows, rows)):
             classes = set(tr.get("class", "").split())
-            # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
-            tinted = section == "thead" or "subhead" in classes
+            # A "subhead" row heads the body rows below it: tinted like the header, kept with them;
+            # so does a row of one header cell across the whole table (a plan's section title).
+            heads_group = _heads_group(tr, columns)
+            tinted = section == "thead" or "subhead" in classes or heads_group
             if section == "thead":
                 oxml.mark_header_row(row)
             if "may-split" not in classes:
@@ -231,10 +235,28 @@ class Walker:
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
-                if "subhead" in classes:
+                self._date_line(cell, cell_el, span)
+                if "subhead" in classes or heads_group:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
+
+    @staticmethod
+    def _date_line(cell, el, span: int) -> None:
+        """Draw the plan's date line, which the PDF places in a cell at ``--date-at``, on its nearer edge.
+
+        A Word cell cannot hold a line partway across, so a date in a cell's first half-column
+        is drawn as its left border, in its last half-column as its right; within a bar of many
+        months the bar covers the line, as a bar covers a grid line.
+        """
+        found = _DATE_AT.search(el.get("style", ""))
+        if not found:
+            return
+        columns = float(found[1]) / 100 * span
+        if columns < 0.5:
+            oxml.border_cell(cell, "left", DATE_LINE_COLOUR)
+        elif columns > span - 0.5:
+            oxml.border_cell(cell, "right", DATE_LINE_COLOUR)
 
     def _fill_cell(self, cell, el) -> None:
         classes = set(el.get("class", "").split())
@@ -351,6 +373,7 @@ def _content_shares(rows, columns: int, text_width: int) -> list[float]:
 
 _CHAR_PT, _PADDING_PT = 7.0, 12  # a wide character of 11pt Arial bold; the cell's side margins
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
+_DATE_AT = re.compile(r"--date-at:\s*([\d.]+)%")
 
 
 def _declared_shares(el, columns: int) -> list[float] | None:
@@ -362,15 +385,16 @@ def _declared_shares(el, columns: int) -> list[float] | None:
     return [p / sum(percents) for p in percents]
 
 
+def _heads_group(tr, columns: int) -> bool:
+    """Return whether the row ``tr`` is one header cell across all ``columns``: a heading of the rows below."""
+    cells = [x for x in tr if x.tag in ("td", "th")]
+    return len(cells) == 1 and cells[0].tag == "th" and int(cells[0].get("colspan", 1)) == columns
+
+
 def _kept_together(table_el) -> set:
     """Return the rows of ``tbody.keep-together`` groups that must stay with the row after."""
     return {tr for part in table_el.findall("tbody") if "keep-together" in part.get("class", "").split()
             for tr in part.findall("tr")[:-1]}
-
-
-def _keep_with_next(cells) -> None:
-    for paragraph in (p for cell in cells for p in cell.paragraphs):
-        paragraph.paragraph_format.keep_with_next = True
 
 
 def _compact(cells) -> None:
