@@ -10,7 +10,7 @@ import copy
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 from docx.table import _Cell
 from docx.text.run import Run
 
@@ -357,3 +357,38 @@ def _default_run_properties(document):
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
     return rpr
+
+
+def set_style_borders(style, eighths_of_a_point: int = 4) -> None:
+    """Rule every edge and inside line of the table style ``style`` (w:tblPr/w:tblBorders)."""
+    tbl_pr = style.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        # w:tblPr follows a style's paragraph and run properties (ECMA-376 order).
+        _insert(style.element, tbl_pr, ("w:trPr", "w:tcPr", "w:tblStylePr"))
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(eighths_of_a_point))
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "auto")
+        borders.append(line)
+    _insert(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"))
+
+
+def default_font_size(document):
+    """Return the document defaults' font size (w:docDefaults' w:sz), or None."""
+    size = _default_run_properties(document).find(qn("w:sz"))
+    return Pt(int(size.get(qn("w:val"))) / 2) if size is not None else None
+
+
+def style_is_numbered(style) -> bool:
+    """Return whether paragraphs of ``style`` (or of a style it is based on) are numbered."""
+    while style is not None:
+        p_pr = style.element.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            num_id = p_pr.numPr.numId
+            return num_id is not None and num_id.val != 0
+        style = style.base_style
+    return False

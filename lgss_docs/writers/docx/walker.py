@@ -52,6 +52,7 @@ class Walker:
     table_style: str
     text_width: int  # EMU available between the margins
     header_fill: str | None = None  # the stylesheet's header-row tint
+    char_pt: float = 7.0  # width of a wide bold character of the body text, for column floors
     after_table: bool = False
     change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
     portrait_after: bool = False  # a landscape section ended; turn the page back before more
@@ -86,7 +87,11 @@ class Walker:
         if "page-break" in classes and container is self.document and not turned:
             self.break_before = True
         if tag in HEADING_STYLES:
-            self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+            heading = self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+            if self._numbered(HEADING_STYLES[tag]):
+                # The heading's text carries its number ("3. Options"); a template whose heading
+                # style numbers itself too would show "3. 3. Options".
+                oxml.set_numbering(heading, 0)
         elif tag == "p":
             self.paragraph(container, self._runs_of(el), None)
         elif tag in ("ul", "ol"):
@@ -142,6 +147,11 @@ class Walker:
             self.break_before = False
         return paragraph
 
+    def _numbered(self, name: str) -> bool:
+        if ("numbered", name) not in self.style_ids:
+            self.style_ids["numbered", name] = oxml.style_is_numbered(self.document.styles[name])
+        return self.style_ids["numbered", name]
+
     def _style_id(self, name: str, kind) -> str | None:
         """Return the id of the style ``name`` of ``kind`` (None for the default style), looked up once."""
         if (name, kind) not in self.style_ids:
@@ -194,7 +204,7 @@ class Walker:
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
         self._fill_rows(table, rows)
-        self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
+        self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width, self.char_pt))
         # Word has no "keep these rows together" (a keep-together table, or row group); keeping
         # each row with the next does the same. Every paragraph of the row must keep with the
         # next, the empty ones of cells merged down from above too, or Word breaks there.
@@ -355,7 +365,7 @@ def _describe(rows, columns: int) -> str:
     return f"Table of {shape}" + (f": {', '.join(heads)}." if heads else ", each row headed by its first cell.")
 
 
-def _content_shares(rows, columns: int, text_width: int) -> list[float]:
+def _content_shares(rows, columns: int, text_width: int, char_pt: float) -> list[float]:
     """Return each column's share of the width by how much it holds, as a browser's auto layout would."""
     weights, floors = [1.0] * columns, [0.12] * columns
     for tr, _ in rows:
@@ -365,13 +375,30 @@ def _content_shares(rows, columns: int, text_width: int) -> list[float]:
                 weights[i] = max(weights[i], math.sqrt(len(text) or 1))
                 # Wide enough for the longest word, so "Recommendations" is not broken in two.
                 longest = max((len(word) for word in text.split()), default=0)
-                floors[i] = max(floors[i], Pt(longest * _CHAR_PT + _PADDING_PT) / text_width)
-    total = sum(weights)
-    shares = [max(floor, w / total) for w, floor in zip(weights, floors)]
-    return [share / sum(shares) for share in shares]
+                floors[i] = max(floors[i], Pt(longest * char_pt + _PADDING_PT) / text_width)
+    return _shares_with_floors(weights, floors)
 
 
-_CHAR_PT, _PADDING_PT = 7.0, 12  # a wide character of 11pt Arial bold; the cell's side margins
+def _shares_with_floors(weights: list[float], floors: list[float]) -> list[float]:
+    """Return shares of 1 in proportion to ``weights``, none below its floor.
+
+    A column held at its floor keeps it; the others share what is left. (Scaling all shares
+    down after raising some to their floors would take a narrow column below its floor again.)
+    """
+    if sum(floors) >= 1:
+        return [f / sum(floors) for f in floors]
+    held: set[int] = set()
+    while True:
+        free = 1 - sum(floors[i] for i in held)
+        weight = sum(w for i, w in enumerate(weights) if i not in held)
+        shares = [floors[i] if i in held else free * w / weight for i, w in enumerate(weights)]
+        below = {i for i, share in enumerate(shares) if share < floors[i]} - held
+        if not below:
+            return shares
+        held |= below
+
+
+_PADDING_PT = 12  # the cell's side margins
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 _DATE_AT = re.compile(r"--date-at:\s*([\d.]+)%")
 
