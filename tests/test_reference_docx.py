@@ -185,3 +185,19 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 8 * 2**20
+
+
+def test_the_templates_link_to_a_file_on_the_councils_network_is_dropped(tmp_path):
+    template = docx.Document(str(council_template(tmp_path / "linked.docx")))
+    settings_part = next(r.target_part for r in template.part.rels.values() if r.reltype.endswith("/settings"))
+    r_id = settings_part.relate_to("file:///S:/Templates/House.dotm", ATTACHED_TEMPLATE, is_external=True)
+    attached = etree.SubElement(template.settings.element, qn("w:attachedTemplate"))
+    attached.set(qn("r:id"), r_id)
+    template.save(tmp_path / "linked.docx")
+    package = zipfile.ZipFile(build_with(tmp_path / "linked.docx", tmp_path / "out"))
+    assert b"attachedTemplate" not in package.read("word/settings.xml")
+    assert not [n for n in package.namelist() if n == "word/_rels/settings.xml.rels"] or \
+        b"House.dotm" not in package.read("word/_rels/settings.xml.rels")
+
+
+ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"

@@ -11,6 +11,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml.ns import qn
 
 # What the package itself relates to: the document and its two property parts.
 _PACKAGE_PARTS = {RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES}
@@ -35,6 +36,20 @@ def keep_house_style_parts(document) -> None:
     package = document.part.package
     _drop(package.rels, _PACKAGE_PARTS)
     _drop(document.part.rels, HOUSE_STYLE_PARTS)
+    _forget_outside_files(document)
+
+
+def _forget_outside_files(document) -> None:
+    """Drop the settings' links to files outside the paper: the template it was made from, a
+    mail merge's data source. Each is a path on the council's network that Word would try to
+    open, and that the paper has no business carrying."""
+    settings = document.settings.element
+    for name in ("w:attachedTemplate", "w:mailMerge"):
+        for element in settings.findall(qn(name)):
+            settings.remove(element)
+    rels = next(rel.target_part.rels for rel in document.part.rels.values() if rel.reltype == RT.SETTINGS)
+    for r_id in [r_id for r_id, rel in rels.items() if rel.is_external]:
+        rels.pop(r_id)
 
 
 def _drop(rels, kept: set[str]) -> None:
