@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from lxml import etree
 
 from lgss_docs.build import BuildRequest, build
@@ -31,6 +31,7 @@ def council_template(path: Path, keep_styles: set[str] | None = None) -> Path:
     template.styles["Normal"].font.size = Pt(12)
     template.sections[0].header.paragraphs[0].text = "OFFICIAL"
     template.sections[0].footer.paragraphs[0].text = "North Shire Council, County Hall, AN1 1AA"
+    template.sections[0].left_margin = template.sections[0].right_margin = Mm(30)
     template.add_paragraph("Text of the template that must not appear")
     if keep_styles is not None:
         for style in template.styles.element.findall(qn("w:style")):
@@ -64,6 +65,9 @@ def test_the_templates_header_and_footer_are_kept_and_the_page_number_stands_apa
     assert {f.get(qn("w:instr")).strip() for f in fields[0]._p.findall(qn("w:fldSimple"))} == {"PAGE", "NUMPAGES"}
     assert result.styles["Normal"].font.name == "Georgia"
     assert not any("must not appear" in p.text for p in result.paragraphs)
+    # The template's margins hold in every section, the landscape appendix's too.
+    assert len(result.sections) > 1
+    assert {(round(s.left_margin.mm), round(s.right_margin.mm)) for s in result.sections} == {(30, 30)}
 
 
 def test_a_template_stripped_of_styles_builds_with_ours_filled_in(tmp_path):
@@ -107,6 +111,7 @@ def test_a_template_saved_by_libreoffice_builds_and_its_labels_stay_whole(tmp_pa
     result = docx.Document(str(path))
     assert "Heading 1" in [p.style.name for p in result.paragraphs]
     assert [p.text for p in result.sections[0].header.paragraphs] == ["OFFICIAL"]
+    assert result.styles["Normal"].font.name == "Georgia"
     subprocess.run([libreoffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(path)],
                    capture_output=True, timeout=180, check=True)
