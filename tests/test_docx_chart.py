@@ -45,8 +45,24 @@ def test_the_plan_date_is_a_red_line_down_its_month(built, paper):
                 assert last == column, f"a red line off the plan date's month: {_text(row)[:40]}"
                 lined.append(row)
             assert tc.find(f"{W}tcPr/{W}tcBorders/{W}left") is None
-    # Every row but those whose bar runs across the date has the line; bars cover it, as in a grid.
-    assert len(lined) >= len(rows) * 2 // 3
+    # The line runs unbroken down the chart: every row has it but the key and the section titles
+    # (one cell across the table). A bar across the date is two cells, the line between them.
+    unlined = [r for r in rows if r not in lined]
+    assert unlined[0] is rows[0] and _text(rows[0]).startswith("Key")
+    assert unlined[1:] and all(len(r.findall(f"{W}tc")) == 1 for r in unlined[1:]), [_text(r)[:30] for r in unlined]
+
+
+def test_a_bar_across_the_date_is_two_cells_of_one_look(built):
+    rows = _chart(built["transition-plan.docx"]).findall(f"{W}tr")
+    pairs = 0
+    for row in rows:
+        cells = [tc for _, tc in _grid(row)]
+        for left, right in zip(cells, cells[1:]):
+            if left.find(f"{W}tcPr/{W}tcBorders/{W}right") is not None and left.find(f"{W}tcPr/{W}shd") is not None:
+                fill = lambda tc: (tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill"), tc.find(f"{W}tcPr/{W}shd").get(f"{W}val"))
+                if fill(left)[0] != "auto" and right.find(f"{W}tcPr/{W}shd") is not None and fill(right) == fill(left):
+                    pairs += 1
+    assert pairs >= 10  # the Covid-19 timetable's bars run through September 2020
 
 
 def test_section_rows_are_tinted_like_the_header(built):

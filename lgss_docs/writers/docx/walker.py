@@ -236,37 +236,27 @@ class Walker:
                 while (r, c) in taken:
                     c += 1
                 span, down = int(cell_el.get("colspan", 1)), min(int(cell_el.get("rowspan", 1)), len(rows) - r)
-                cell = cells[c]
+                cell, edge = cells[c], _date_edge(cell_el, span)
                 if down > 1:
                     cell = oxml.merge_cells(table, r, c, down, span)
                     taken.update((r + i, c + j) for i in range(1, down) for j in range(span))
+                elif edge is not None and 0 < edge < span:
+                    # A Word cell cannot hold a line partway across: a bar the date falls within
+                    # becomes two cells of one look, and the line runs between them.
+                    _span(cell, edge)
+                    _span(cells[c + edge], span - edge)
+                    self._fill_cell(cells[c + edge], _bar_only(cell_el))
                 elif span > 1:
                     oxml.span_columns(cell, span)
                 if tinted and self.header_fill and cell_el.tag == "th":
                     oxml.shade_cell(cell, self.header_fill)
                 self._fill_cell(cell, cell_el)
-                self._date_line(cell, cell_el, span)
+                if edge is not None:
+                    oxml.border_cell(cell, "left" if edge == 0 else "right", DATE_LINE_COLOUR)
                 if "subhead" in classes or heads_group:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
-
-    @staticmethod
-    def _date_line(cell, el, span: int) -> None:
-        """Draw the plan's date line, which the PDF places in a cell at ``--date-at``, on its nearer edge.
-
-        A Word cell cannot hold a line partway across, so a date in a cell's first half-column
-        is drawn as its left border, in its last half-column as its right; within a bar of many
-        months the bar covers the line, as a bar covers a grid line.
-        """
-        found = _DATE_AT.search(el.get("style", ""))
-        if not found:
-            return
-        columns = float(found[1]) / 100 * span
-        if columns < 0.5:
-            oxml.border_cell(cell, "left", DATE_LINE_COLOUR)
-        elif columns > span - 0.5:
-            oxml.border_cell(cell, "right", DATE_LINE_COLOUR)
 
     def _fill_cell(self, cell, el) -> None:
         classes = set(el.get("class", "").split())
@@ -410,6 +400,23 @@ def _declared_shares(el, columns: int) -> list[float] | None:
         return None
     percents = [float(m[1]) for m in found]
     return [p / sum(percents) for p in percents]
+
+
+def _date_edge(el, span: int) -> int | None:
+    """Return the grid line (0 to ``span``, from the cell's left) nearest the plan's date the cell
+    ``el`` holds (``--date-at``, as the PDF places it), or None when it holds none."""
+    found = _DATE_AT.search(el.get("style", ""))
+    return round(float(found[1]) / 100 * span) if found else None
+
+
+def _span(cell, columns: int) -> None:
+    if columns > 1:
+        oxml.span_columns(cell, columns)
+
+
+def _bar_only(el):
+    """Return an empty copy of the cell ``el`` with its fill and hatching: the rest of a bar cut in two."""
+    return lxml_html.Element(el.tag, {name: el.get(name) for name in ("data-fill", "data-pattern", "class") if el.get(name)})
 
 
 def _heads_group(tr, columns: int) -> bool:
