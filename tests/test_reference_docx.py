@@ -206,3 +206,15 @@ def test_the_templates_link_to_a_file_on_the_councils_network_is_dropped(tmp_pat
 
 
 ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+
+
+def test_a_zip_bomb_as_a_process_is_one_line_and_exit_1(tmp_path):
+    import sys
+
+    make, problem = BAD_REFERENCES["bomb"]
+    make(tmp_path / "bomb.docx")
+    result = subprocess.run([sys.executable, "-m", "lgss_docs", "build", "--content", str(EXAMPLE), "--out", "out",
+                             "--format", "docx", "--reference-docx", "bomb.docx"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == f"build failed: bomb.docx: {problem}; {EXPECTED}\n"
