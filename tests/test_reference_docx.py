@@ -111,7 +111,9 @@ def test_a_template_saved_by_libreoffice_builds_and_its_labels_stay_whole(tmp_pa
     result = docx.Document(str(path))
     assert "Heading 1" in [p.style.name for p in result.paragraphs]
     assert [p.text for p in result.sections[0].header.paragraphs] == ["OFFICIAL"]
+    assert result.sections[0].footer.paragraphs[0].text == "North Shire Council, County Hall, AN1 1AA"
     assert result.styles["Normal"].font.name == "Georgia"
+    assert {(round(s.left_margin.mm), round(s.right_margin.mm)) for s in result.sections} == {(30, 30)}
     subprocess.run([libreoffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(path)],
                    capture_output=True, timeout=180, check=True)
