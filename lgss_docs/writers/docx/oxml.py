@@ -43,16 +43,23 @@ def shade_cell(cell, fill_hex: str, pattern: str = "clear") -> None:
 _TCPR_AFTER_BORDERS = ("w:shd",) + _TCPR_AFTER_SHD
 
 
+_BORDER_SIDES = ("top", "left", "bottom", "right")  # the order of w:tcBorders' children
+
+
 def border_cell(cell, side: str, colour_hex: str, eighths_of_a_point: int = 12) -> None:
-    """Draw a solid line on one ``side`` (left or right) of ``cell``, over the table style's grid."""
-    borders = OxmlElement("w:tcBorders")
+    """Draw a solid line on one ``side`` of ``cell``, over the table style's grid; other sides kept."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        _insert(tc_pr, borders, _TCPR_AFTER_BORDERS)
     line = OxmlElement(f"w:{side}")
     line.set(qn("w:val"), "single")
     line.set(qn("w:sz"), str(eighths_of_a_point))
     line.set(qn("w:space"), "0")
     line.set(qn("w:color"), colour_hex.lstrip("#").upper())
-    borders.append(line)
-    _insert(cell._tc.get_or_add_tcPr(), borders, _TCPR_AFTER_BORDERS)
+    later = _BORDER_SIDES[_BORDER_SIDES.index(side) + 1:] + ("insideH", "insideV", "tl2br", "tr2bl")
+    _insert(borders, line, tuple(f"w:{name}" for name in later))
 
 
 def keep_row_with_next(row) -> None:
