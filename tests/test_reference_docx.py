@@ -220,3 +220,17 @@ def test_a_zip_bomb_as_a_process_is_one_line_and_exit_1(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1, result.stderr
     assert result.stderr == f"build failed: bomb.docx: {problem}; {EXPECTED}\n"
+
+
+def test_a_word_template_dotx_is_taken_like_a_document(tmp_path):
+    source = zipfile.ZipFile(council_template(tmp_path / "house.docx"))
+    with zipfile.ZipFile(tmp_path / "house.dotx", "w", zipfile.ZIP_DEFLATED) as dotx:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            dotx.writestr(name, data)
+    assert b"template.main+xml" in zipfile.ZipFile(tmp_path / "house.dotx").read("[Content_Types].xml")
+    result = docx.Document(str(build_with(tmp_path / "house.dotx", tmp_path / "out")))
+    assert [p.text for p in result.sections[0].header.paragraphs] == ["OFFICIAL"]
+    assert result.styles["Normal"].font.name == "Georgia"
