@@ -150,6 +150,8 @@ BAD_REFERENCES = {
              "its parts unpack to 80 MB, more than the 64 MB a reference may hold"),
     "ratio": (lambda p: _zip(p, {"[Content_Types].xml": b"<Types/>", "word/media/a.bin": bytes(5 * 2**20)}),
               "its part word/media/a.bin unpacks 1026 times larger than it is packed, more than the 100 a real part does"),
+    "xml": (lambda p: _zip(p, {"[Content_Types].xml": b"<Types/>", "word/styles.xml": bytes(range(256)) * (9 * 2**12)}),
+            "its part word/styles.xml is 9 MB of XML, more than the 8 MB a reference's part may be"),
     "many": (lambda p: _zip(p, {f"part/{i}": b"" for i in range(1001)}, zipfile.ZIP_STORED),
              "1001 parts, more than the 1000 a reference may hold"),
     "text": (lambda p: p.write_text("not a zip") and p, "not a readable zip package (File is not a zip file)"),

@@ -22,6 +22,7 @@ from ...errors import BuildError, display_path, printable
 MAX_FILE = 32 * 1024 * 1024  # bytes of the .docx itself
 MAX_UNPACKED = 64 * 1024 * 1024  # bytes of all its parts unpacked
 MAX_PARTS = 1000
+MAX_XML_PART = 8 * 1024 * 1024  # bytes of one XML part, which python-docx parses whole (Word's styles: 0.5 MB)
 MAX_RATIO = 100  # unpacked to packed, for a part over a megabyte: XML styles pack about 10 to 1
 _BIG_PART = 1024 * 1024
 _TEMPLATE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -90,6 +91,9 @@ def _check_bounds(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if unpacked > MAX_UNPACKED:
         raise _fail(path, f"its parts unpack to {unpacked // 2**20} MB, more than the {MAX_UNPACKED // 2**20} MB a reference may hold")
     for m in members:
+        if m.filename.endswith((".xml", ".rels")) and m.file_size > MAX_XML_PART:
+            raise _fail(path, f"its part {m.filename} is {m.file_size // 2**20} MB of XML, more than the "
+                              f"{MAX_XML_PART // 2**20} MB a reference's part may be")
         if m.file_size > _BIG_PART and m.file_size > MAX_RATIO * max(m.compress_size, 1):
             raise _fail(path, f"its part {m.filename} unpacks {m.file_size // max(m.compress_size, 1)} times larger "
                               f"than it is packed, more than the {MAX_RATIO} a real part does")
