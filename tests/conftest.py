@@ -43,3 +43,14 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def libreoffice() -> str:
+    """Return the LibreOffice command, which lays a DOCX out as Word would (near enough)."""
+    from support import missing_tool
+
+    binary = shutil.which("libreoffice") or shutil.which("soffice")
+    if binary is None:
+        missing_tool("LibreOffice")
+    return binary

@@ -163,14 +163,6 @@ def test_docx_tables_have_header_rows_captions_and_descriptions(built, paper):
         assert shape._inline.docPr.get("descr"), "an image without alt text"
 
 
-@pytest.fixture(scope="module")
-def libreoffice():
-    binary = shutil.which("libreoffice") or shutil.which("soffice")
-    if binary is None:
-        missing_tool("LibreOffice")
-    return binary
-
-
 def _convert(libreoffice, source: Path, out: Path) -> int:
     profile = out / "profile"
     result = subprocess.run([libreoffice, f"-env:UserInstallation=file://{profile}", "--headless",

@@ -10,7 +10,7 @@ import copy
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 from docx.table import _Cell
 from docx.text.run import Run
 
@@ -42,15 +42,35 @@ def shade_cell(cell, fill_hex: str, pattern: str = "clear") -> None:
 
 def rule_above(cell, eighths: int) -> None:
     """Draw a rule of ``eighths`` of a point along the top of ``cell`` (above a total)."""
+    border_cell(cell, "top", "auto", eighths)
+
+
+_TCPR_AFTER_BORDERS = ("w:shd",) + _TCPR_AFTER_SHD
+
+
+_BORDER_SIDES = ("top", "left", "bottom", "right")  # the order of w:tcBorders' children
+
+
+def border_cell(cell, side: str, colour_hex: str, eighths_of_a_point: int = 12) -> None:
+    """Draw a solid line on one ``side`` of ``cell`` ("auto": the text's colour), over the table style's grid; other sides kept."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
         borders = OxmlElement("w:tcBorders")
-        _insert(tc_pr, borders, ("w:shd",) + _TCPR_AFTER_SHD)
-    top = OxmlElement("w:top")
-    for name, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "0"), ("w:color", "auto")):
-        top.set(qn(name), value)
-    _insert(borders, top)
+        _insert(tc_pr, borders, _TCPR_AFTER_BORDERS)
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(eighths_of_a_point))
+    line.set(qn("w:space"), "0")
+    line.set(qn("w:color"), colour_hex if colour_hex == "auto" else colour_hex.lstrip("#").upper())
+    later = _BORDER_SIDES[_BORDER_SIDES.index(side) + 1:] + ("insideH", "insideV", "tl2br", "tr2bl")
+    _insert(borders, line, tuple(f"w:{name}" for name in later))
+
+
+def keep_row_with_next(row) -> None:
+    """Keep ``row`` on the page of the row after it: every paragraph of it, merged cells' too."""
+    for p in row._tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
 
 
 def mark_header_row(row) -> None:
@@ -115,19 +135,7 @@ def add_hyperlink(paragraph, url: str, text: str) -> Run:
 
 def set_document_language(document, lang: str) -> None:
     """Set the default language of every run (w:docDefaults) so spell-check and screen readers agree."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
+    rpr = _default_run_properties(document)
     lang_el = OxmlElement("w:lang")
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang_el.set(qn(attr), lang)
@@ -323,3 +331,81 @@ def add_text_run(paragraph, text: str):
     if text:
         run._r.add_t(text)
     return run
+
+
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def set_declared_font(document, font: str) -> None:
+    """Make ``font`` the document's font, with no theme font left to win over it.
+
+    A w:rFonts theme attribute (asciiTheme="majorHAnsi") takes precedence over the font named
+    beside it, so python-docx's template shows its headings in the theme's Calibri Light even
+    with font.name set to Arial. Every theme attribute goes; the defaults name ``font``.
+    """
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for name in _THEME_FONTS:
+            fonts.attrib.pop(qn(name), None)
+        if not fonts.attrib:
+            fonts.getparent().remove(fonts)
+    rpr = _default_run_properties(document)
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    fonts = OxmlElement("w:rFonts")
+    for name in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(name), font)
+    rpr.insert(0, fonts)  # w:rFonts is the first child of w:rPr
+
+
+def _default_run_properties(document):
+    """Return the document defaults' w:rPr (w:docDefaults/w:rPrDefault/w:rPr), made if missing."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    return rpr
+
+
+def set_style_borders(style, eighths_of_a_point: int = 4) -> None:
+    """Rule every edge and inside line of the table style ``style`` (w:tblPr/w:tblBorders)."""
+    tbl_pr = style.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        # w:tblPr follows a style's paragraph and run properties (ECMA-376 order).
+        _insert(style.element, tbl_pr, ("w:trPr", "w:tcPr", "w:tblStylePr"))
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(eighths_of_a_point))
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "auto")
+        borders.append(line)
+    _insert(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"))
+
+
+def default_font_size(document):
+    """Return the document defaults' font size (w:docDefaults' w:sz), or None."""
+    size = _default_run_properties(document).find(qn("w:sz"))
+    return Pt(int(size.get(qn("w:val"))) / 2) if size is not None else None
+
+
+def style_is_numbered(style) -> bool:
+    """Return whether paragraphs of ``style`` (or of a style it is based on) are numbered."""
+    while style is not None:
+        p_pr = style.element.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            num_id = p_pr.numPr.numId
+            return num_id is not None and num_id.val != 0
+        style = style.base_style
+    return False

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Emu, Pt
 from lxml import html as lxml_html
 
@@ -39,6 +39,7 @@ ALIGNED = {"figure": WD_ALIGN_PARAGRAPH.RIGHT, "align-right": WD_ALIGN_PARAGRAPH
 # The rule above a subtotal or total row of a table of figures, in eighths of a point (as CSS draws it).
 RULE_ABOVE = {"subtotal": 12, "total": 18}
 HANGING = Pt(28.6)  # a numbered paragraph's number hangs in this width: 2.6em of 11pt, as in the CSS
+DATE_LINE_COLOUR = "C00000"  # the plan's date line, as plan.css draws it
 
 
 @dataclass
@@ -60,9 +61,11 @@ class Walker:
     table_style: str
     text_width: int  # EMU available between the margins
     header_fill: str | None = None  # the stylesheet's header-row tint
+    char_pt: float = 7.0  # width of a wide bold character of the body text, for column floors
     after_table: bool = False
     change_ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # w:id of tracked changes
     portrait_after: bool = False  # a landscape section ended; turn the page back before more
+    break_before: bool = False  # the next paragraph of the body starts a new page
     style_ids: dict = field(default_factory=dict)  # (name, type) -> id: python-docx scans every style per lookup
 
     # -- blocks -------------------------------------------------------------------------
@@ -80,16 +83,24 @@ class Walker:
 
     def block(self, container, el) -> None:
         tag, classes = el.tag, set(el.get("class", "").split())
-        if container is self.document and self.portrait_after:
+        turned = container is self.document and self.portrait_after
+        if turned:
             self.text_width = sections.turn_portrait(self.document)
             self.portrait_after = False
         if tag == "section" and "landscape" in classes and container is self.document:
             self.landscape(el)
             return
-        if "page-break" in classes:
-            container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        # A new section already starts a page: a break there too would leave one blank. The
+        # break is the next paragraph's "page break before", as a paragraph holding only a
+        # break would put an empty line at the top of the new page.
+        if "page-break" in classes and container is self.document and not turned:
+            self.break_before = True
         if tag in HEADING_STYLES:
-            self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+            heading = self.paragraph(container, self._runs_of(el), HEADING_STYLES[tag])
+            if self._numbered(HEADING_STYLES[tag]):
+                # The heading's text carries its number ("3. Options"); a template whose heading
+                # style numbers itself too would show "3. 3. Options".
+                oxml.set_numbering(heading, 0)
         elif tag == "p" and "numbered" in classes:
             self.numbered_paragraph(container, el)
         elif tag == "p":
@@ -108,6 +119,7 @@ class Walker:
     def landscape(self, el) -> None:
         """Write ``el`` in a landscape section; the next block turns the page back to portrait."""
         portrait_width = self.text_width
+        self.break_before = False  # the new section starts a page of its own
         self.text_width = sections.turn_landscape(self.document, el.get("data-page-size", "A4"))
         self.blocks(self.document, el)
         self.text_width = portrait_width
@@ -137,7 +149,7 @@ class Walker:
 
     def paragraph(self, container, runs: list[Run], style: str | None):
         runs = _normalise(runs)
-        paragraph = container.add_paragraph()
+        paragraph = self._new_paragraph(container)
         if style and (style_id := self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)):
             oxml.set_style_id(paragraph, style_id)
         if self.after_table:
@@ -179,6 +191,19 @@ class Walker:
         fmt = paragraph.paragraph_format
         fmt.left_indent, fmt.first_line_indent = HANGING, -HANGING
         fmt.tab_stops.add_tab_stop(HANGING)
+
+    def _new_paragraph(self, container):
+        """Return a new empty paragraph of ``container``, starting a page if a break is due."""
+        paragraph = container.add_paragraph()
+        if self.break_before and container is self.document:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before = False
+        return paragraph
+
+    def _numbered(self, name: str) -> bool:
+        if ("numbered", name) not in self.style_ids:
+            self.style_ids["numbered", name] = oxml.style_is_numbered(self.document.styles[name])
+        return self.style_ids["numbered", name]
 
     def _style_id(self, name: str, kind) -> str | None:
         """Return the id of the style ``name`` of ``kind`` (None for the default style), looked up once."""
@@ -223,34 +248,37 @@ class Walker:
         caption = _text(caption_el) if caption_el is not None else ""
         if caption and "visually-hidden" not in caption_el.get("class", ""):
             self.paragraph(container, [Run(caption)], "Caption").paragraph_format.keep_with_next = True
-        elif not caption or self.after_table:
+        elif not caption or self.after_table or self.break_before:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
-            container.add_paragraph()
+            self._new_paragraph(container)
         table = container.add_table(rows=len(rows), cols=columns)
         oxml.set_table_style_id(table, self._style_id(self.table_style, WD_STYLE_TYPE.TABLE))
         oxml.set_cell_margins(table)
         if caption:
             oxml.describe_table(table, caption, el.get("data-description") or _describe(rows, columns))
         self._fill_rows(table, rows, figures="figures" in el.get("class", "").split())
-        self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width))
-        cells = oxml.row_cells(table)
+        self._set_widths(table, _declared_shares(el, columns) or _content_shares(rows, columns, self.text_width, self.char_pt))
         # Word has no "keep these rows together" (a keep-together table, or row group); keeping
-        # each row with the next does the same.
+        # each row with the next does the same. Every paragraph of the row must keep with the
+        # next, the empty ones of cells merged down from above too, or Word breaks there.
         kept = _kept_together(el) | ({tr for tr, _ in rows[:-1]} if "keep-together" in el.get("class", "").split() else set())
-        for row_cells, (tr, _) in zip(cells, rows):
+        for row, (tr, _) in zip(table.rows, rows):
             if tr in kept:
-                _keep_with_next(row_cells)
+                oxml.keep_row_with_next(row)
         if "compact" in el.get("class", "").split():
             oxml.set_cell_margins(table, top=10, bottom=10, left=60, right=60)
-            _compact(dict.fromkeys(cell for row_cells in cells for cell in row_cells))
+            _compact(dict.fromkeys(cell for row_cells in oxml.row_cells(table) for cell in row_cells))
         self.after_table = True
 
     def _fill_rows(self, table, rows, figures: bool = False) -> None:
         taken: set[tuple[int, int]] = set()  # grid places covered by a rowspan from above
+        columns = len(table._tbl.tblGrid.gridCol_lst)
         for r, (row, (tr, section)) in enumerate(zip(table.rows, rows)):
             classes = set(tr.get("class", "").split())
-            # A "subhead" row heads the body rows below it: tinted like the header, kept with them.
-            tinted = section == "thead" or "subhead" in classes
+            # A "subhead" row heads the body rows below it: tinted like the header, kept with them;
+            # so does a row of one header cell across the whole table (a plan's section title).
+            heads_group = _heads_group(tr, columns)
+            tinted = section == "thead" or "subhead" in classes or heads_group
             if section == "thead":
                 oxml.mark_header_row(row)
             if "may-split" not in classes:
@@ -261,10 +289,16 @@ class Walker:
                 while (r, c) in taken:
                     c += 1
                 span, down = int(cell_el.get("colspan", 1)), min(int(cell_el.get("rowspan", 1)), len(rows) - r)
-                cell = cells[c]
+                cell, edge = cells[c], _date_edge(cell_el, span)
                 if down > 1:
                     cell = oxml.merge_cells(table, r, c, down, span)
                     taken.update((r + i, c + j) for i in range(1, down) for j in range(span))
+                elif edge is not None and 0 < edge < span:
+                    # A Word cell cannot hold a line partway across: a bar the date falls within
+                    # becomes two cells of one look, and the line runs between them.
+                    _span(cell, edge)
+                    _span(cells[c + edge], span - edge)
+                    self._fill_cell(cells[c + edge], _bar_only(cell_el))
                 elif span > 1:
                     oxml.span_columns(cell, span)
                 if tinted and self.header_fill and cell_el.tag == "th":
@@ -275,7 +309,9 @@ class Walker:
                 self._fill_cell(cell, cell_el, bold)
                 for kind in classes & set(RULE_ABOVE) if figures else ():
                     oxml.rule_above(cell, RULE_ABOVE[kind])
-                if "subhead" in classes:
+                if edge is not None:
+                    oxml.border_cell(cell, "left" if edge == 0 else "right", DATE_LINE_COLOUR)
+                if "subhead" in classes or heads_group:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
                 c += span
@@ -385,7 +421,7 @@ def _describe(rows, columns: int) -> str:
     return f"Table of {shape}" + (f": {', '.join(heads)}." if heads else ", each row headed by its first cell.")
 
 
-def _content_shares(rows, columns: int, text_width: int) -> list[float]:
+def _content_shares(rows, columns: int, text_width: int, char_pt: float) -> list[float]:
     """Return each column's share of the width by how much it holds, as a browser's auto layout would."""
     weights, floors = [1.0] * columns, [0.12] * columns
     for tr, _ in rows:
@@ -395,14 +431,32 @@ def _content_shares(rows, columns: int, text_width: int) -> list[float]:
                 weights[i] = max(weights[i], math.sqrt(len(text) or 1))
                 # Wide enough for the longest word, so "Recommendations" is not broken in two.
                 longest = max((len(word) for word in text.split()), default=0)
-                floors[i] = max(floors[i], Pt(longest * _CHAR_PT + _PADDING_PT) / text_width)
-    total = sum(weights)
-    shares = [max(floor, w / total) for w, floor in zip(weights, floors)]
-    return [share / sum(shares) for share in shares]
+                floors[i] = max(floors[i], Pt(longest * char_pt + _PADDING_PT) / text_width)
+    return _shares_with_floors(weights, floors)
 
 
-_CHAR_PT, _PADDING_PT = 7.0, 12  # a wide character of 11pt Arial bold; the cell's side margins
+def _shares_with_floors(weights: list[float], floors: list[float]) -> list[float]:
+    """Return shares of 1 in proportion to ``weights``, none below its floor.
+
+    A column held at its floor keeps it; the others share what is left. (Scaling all shares
+    down after raising some to their floors would take a narrow column below its floor again.)
+    """
+    if sum(floors) >= 1:
+        return [f / sum(floors) for f in floors]
+    held: set[int] = set()
+    while True:
+        free = 1 - sum(floors[i] for i in held)
+        weight = sum(w for i, w in enumerate(weights) if i not in held)
+        shares = [floors[i] if i in held else free * w / weight for i, w in enumerate(weights)]
+        below = {i for i, share in enumerate(shares) if share < floors[i]} - held
+        if not below:
+            return shares
+        held |= below
+
+
+_PADDING_PT = 12  # the cell's side margins
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
+_DATE_AT = re.compile(r"--date-at:\s*([\d.]+)%")
 
 
 def _declared_shares(el, columns: int) -> list[float] | None:
@@ -422,15 +476,33 @@ def _start(ol) -> int:
         return 1
 
 
+def _date_edge(el, span: int) -> int | None:
+    """Return the grid line (0 to ``span``, from the cell's left) nearest the plan's date the cell
+    ``el`` holds (``--date-at``, as the PDF places it), or None when it holds none."""
+    found = _DATE_AT.search(el.get("style", ""))
+    return round(float(found[1]) / 100 * span) if found else None
+
+
+def _span(cell, columns: int) -> None:
+    if columns > 1:
+        oxml.span_columns(cell, columns)
+
+
+def _bar_only(el):
+    """Return an empty copy of the cell ``el`` with its fill and hatching: the rest of a bar cut in two."""
+    return lxml_html.Element(el.tag, {name: el.get(name) for name in ("data-fill", "data-pattern", "class") if el.get(name)})
+
+
+def _heads_group(tr, columns: int) -> bool:
+    """Return whether the row ``tr`` is one header cell across all ``columns``: a heading of the rows below."""
+    cells = [x for x in tr if x.tag in ("td", "th")]
+    return len(cells) == 1 and cells[0].tag == "th" and int(cells[0].get("colspan", 1)) == columns
+
+
 def _kept_together(table_el) -> set:
     """Return the rows of ``tbody.keep-together`` groups that must stay with the row after."""
     return {tr for part in table_el.findall("tbody") if "keep-together" in part.get("class", "").split()
             for tr in part.findall("tr")[:-1]}
-
-
-def _keep_with_next(cells) -> None:
-    for paragraph in (p for cell in cells for p in cell.paragraphs):
-        paragraph.paragraph_format.keep_with_next = True
 
 
 def _compact(cells) -> None:
