@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..load import Source
 from ..model.content import Content
+from ..model.dates import MONTHS
 from ..model.plan import Month, PlanFile
 from .declarations import unique
+
+# The chart's months: ten years, where real programme plans run two or three (Future Northants'
+# Day 2 plan, 25 months). Every month is a column of every row, so a mistyped year would
+# otherwise make a chart of a thousand years (minutes of layout, gigabytes of memory).
+MAX_MONTHS = 120
 
 
 def check_plan(content: Content) -> list[Problem]:
@@ -31,6 +37,28 @@ def _activity_ids(plan: PlanFile) -> list[tuple[tuple, str]]:
 def _range(plan: PlanFile, source: Source) -> Iterator[Problem]:
     if plan.months is not None and plan.months.first > plan.months.last:
         yield source.problem(("months", "last"), f"{plan.months.last} is before the first month, {plan.months.first}")
+        return
+    first, last = plan.month_range()
+    if (count := last.index - first.index + 1) > MAX_MONTHS:
+        where = ("months", "last") if plan.months is not None else _widest(plan, first, last)
+        yield source.problem(where, f"the chart would run {count:,} months, from {_named(first)} to {_named(last)}; a plan's chart runs at "
+                                    f"most {MAX_MONTHS} months (a year mistyped?)")
+
+
+def _named(month: Month) -> str:
+    return f"{MONTHS[month.month - 1]} {month.year}"  # a four-digit year, where the chart's Mar-20 hides a typo
+
+
+def _widest(plan: PlanFile, first: Month, last: Month) -> tuple:
+    """Return the loc of the span that stretches the chart most: the end farther from the plan's date."""
+    dated = Month(plan.date.year, plan.date.month).index
+    late = last.index - dated >= dated - first.index
+    for s, a, activity in plan.activities():
+        for timetable, spans in activity.timetable.items():
+            for i, span in enumerate(spans):
+                if (span.end == last) if late else (span.start == first):
+                    return ("sections", s, "activities", a, "timetable", timetable, i, "end" if late else "start")
+    return ("months",)
 
 
 def _outside(month: Month, plan: PlanFile) -> str | None:
