@@ -131,3 +131,20 @@ def test_a_36_month_plan_heads_each_month_legibly_and_keeps_milestones_off_the_d
     assert below, "the milestones' markers are in the month columns"
     assert not any(w[0] - 0.5 < date_line < w[2] + 0.5 for w in below), "a milestone over the date line"
     assert all(w[4].startswith("◆") for w in below)  # their words stand under the row's heading
+
+
+@pytest.mark.parametrize("months", [12, 36])
+def test_a_milestone_in_the_month_of_the_plan_date_stands_clear_of_its_line(tmp_path, months):
+    content = synthetic().synthesise(EXAMPLE, tmp_path / "content", 1, months=months)
+    plan = content / "plan.yaml"
+    plan.write_text(re.sub(r"(?m)^date: .*$", "date: 2020-10-15", plan.read_text(encoding="utf-8")), encoding="utf-8")
+    pdf, = build(BuildRequest(content=content, out=tmp_path / "out", formats=("pdf",), papers=("transition-plan",)))
+    _, words = _pages(pdf)[0]
+    mm = 72 / 25.4
+    left, month = 14 * mm + 0.46 * 392 * mm, 0.54 * 392 * mm / months
+    date_line = left + (7 + 14.5 / 31) * month  # 15 October 2020, the month of milestone 1 (1 October)
+    milestones, _ = _line_of(words, "Milestones")
+    section = _line_of(words, "Governance")[0]
+    row = [w for w in words if milestones[1] - 2 <= w[1] < section[1] and left <= w[0] < left + 8 * month]
+    assert any(w[4].startswith("◆") for w in row)
+    assert not any(w[0] - 0.5 < date_line < w[2] + 0.5 for w in row), "a milestone over the date line"

@@ -133,6 +133,15 @@ def _milestones(content: Content, first: Month, last: Month) -> list[list[tuple]
             for index in range(first.index, last.index + 1)]
 
 
+def _clear_of_date(month: Month, day, month_pt: float) -> str:
+    """Return the padding that keeps a milestone in the plan date's month to one side of its line."""
+    if Month(day.year, day.month) != month:
+        return ""
+    at = (day.day - 0.5) / calendar.monthrange(day.year, day.month)[1]
+    side, room = ("left", at) if at < 0.5 else ("right", 1 - at)
+    return f"padding-{side}: {room * month_pt + 2:.1f}pt"
+
+
 def _headings(months: list[Month], month_pt: float) -> tuple[list[str], list[tuple[int, int]]]:
     """Return each month's heading, and the (year, months) of the row of years above narrow ones."""
     if month_pt >= WIDE_MONTH:
@@ -154,7 +163,11 @@ def plan_chart(content: Content) -> dict:
     keys = [_key(t) for t in plan.timetables]
     months = [Month.of(i) for i in range(first.index, last.index + 1)]
     month_share = round((100 - sum(FIXED_WIDTHS)) / len(months), 3)
-    headings, years = _headings(months, CHART_WIDTH[plan.page_size] * month_share / 100)
+    month_pt = CHART_WIDTH[plan.page_size] * month_share / 100
+    headings, years = _headings(months, month_pt)
+    milestones = _milestones(content, first, last)
+    # A milestone in the month of the date line is numbered too: its words would be squeezed beside the line.
+    beside_line = any(due for m, due in zip(months, milestones) if m == Month(plan.date.year, plan.date.month))
     sections = [{"title": section.title,
                  "activities": [_activity(f"{section.code}{n}", a, keys, plan)
                                 for n, a in enumerate(section.activities, start=1)]}
@@ -162,12 +175,13 @@ def plan_chart(content: Content) -> dict:
     return {
         "title": plan.title, "version": plan.version, "date": plan.date,
         "page_size": plan.page_size,
-        "months": [{"label": label, "long": m.long, "date_at": _date_at(m.index, 1, plan.date)}
+        "months": [{"label": label, "long": m.long, "date_at": _date_at(m.index, 1, plan.date),
+                    "clear_of_date": _clear_of_date(m, plan.date, month_pt)}
                    for m, label in zip(months, headings)],
-        "years": years, "narrow": bool(years),
+        "years": years, "narrow": bool(years), "numbered_milestones": bool(years) or beside_line,
         "first": first, "last": last,
         "timetables": keys, "key_spans": _key_spans(len(months), len(keys)),
-        "milestones": _milestones(content, first, last),
+        "milestones": milestones,
         "sections": sections,
         "activity_count": sum(len(s["activities"]) for s in sections),
         "widths": {"fixed": FIXED_WIDTHS, "month": month_share},
