@@ -1,4 +1,5 @@
-"""Reading what the papers say, for assertions: text out of PDF and DOCX."""
+"""Reading what the papers say, for assertions: text out of PDF and DOCX; the benchmark's
+synthetic programme, for tests at scale."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def missing_tool(what: str):
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def synthetic():
+    """Return bench/synthetic.py as a module (the benchmark is not a package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("synthetic", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

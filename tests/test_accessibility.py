@@ -354,17 +354,32 @@ def browser():
         launched.close()
 
 
+def _open(browser, url: str, width: int, forced: str = "none"):
+    """Return a page showing ``url`` as a phone (below 600 px: the viewport tag decides the
+    layout width) or a desktop browser ``width`` px wide, in forced colours if asked."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page = context.new_page()
+    page.emulate_media(forced_colors=forced)
+    page.goto(url)
+    return page
+
+
+# Phone widths, a desktop, and a desktop in a forced-colours (high contrast) mode.
+VIEWS = [(320, "none"), (390, "none"), (1280, "none"), (1280, "active")]
+
+
+@pytest.mark.parametrize("width,forced", VIEWS, ids=lambda v: str(v))
 @pytest.mark.parametrize("paper", PAPER_IDS)
-def test_html_passes_axe_wcag22_aa(browser, served, paper):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{served}/{paper}.html")
+def test_html_passes_axe_wcag22_aa(browser, served, paper, width, forced):
+    page = _open(browser, f"{served}/{paper}.html", width, forced)
     page.add_script_tag(path=str(AXE))
     results = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}})")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{paper}.png"), full_page=True)
-    page.close()
+    if width in (390, 1280) and forced == "none":  # for a person to look at
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{paper}-{width}.png"), full_page=True)
+    page.context.close()
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
     assert violations == []
     # axe really ran: the rules a paper most needs are among those it passed.
@@ -386,3 +401,67 @@ def test_a_picture_carries_its_alternative_text_in_every_format(built):
         assert [" ".join(str(f.get("/Alt", "")).split()) for f in figures] == [alt]
     [shape] = docx.Document(str(built["committee-report.docx"])).inline_shapes
     assert shape._inline.docPr.get("descr") == alt
+
+
+def test_a_phone_lays_the_page_out_at_its_own_width(browser, served):
+    page = _open(browser, f"{served}/committee-report.html", 390)
+    assert page.evaluate("() => document.documentElement.clientWidth") == 390  # not 980
+    page.context.close()
+
+
+_CHART = """() => {
+  const region = document.querySelector('.plan-scroll'), table = region.querySelector('table.plan-chart');
+  const box = e => e.getBoundingClientRect();
+  region.scrollIntoView();
+  const before = {region: box(region), table: box(table)};
+  region.scrollTop = 600; region.scrollLeft = 400;
+  const month = table.querySelector('thead th.month'), number = table.querySelectorAll('th.number')[3];
+  return {before, region: box(region), month: box(month), number: box(number),
+          focusable: region.tabIndex === 0, role: region.getAttribute('role'),
+          name: document.getElementById(region.getAttribute('aria-labelledby')).textContent,
+          milestones: [...table.querySelectorAll('.milestone')].map(m => [box(m).right, box(m.closest('td')).right])};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_plan_chart_scrolls_at_its_printed_width_under_month_headings_that_stay(browser, served, width):
+    """In the committee report the chart keeps the width it has on its A3 page (392 mm of CSS
+    pixels) in a region the keyboard reaches; scrolled, its month headings stay at the top and
+    the activity numbers at the left, and no milestone runs out of its month."""
+    plan = _open(browser, f"{served}/transition-plan.html", width)
+    own = plan.evaluate("() => document.querySelector('table.plan-chart').getBoundingClientRect().width")
+    plan.context.close()
+    page = _open(browser, f"{served}/committee-report.html", width)
+    chart = page.evaluate(_CHART)
+    page.context.close()
+    assert chart["before"]["table"]["width"] == pytest.approx(392 * 96 / 25.4, abs=2) == pytest.approx(own, abs=2)
+    assert chart["before"]["table"]["width"] > chart["before"]["region"]["width"]  # so it scrolls
+    assert chart["focusable"] and chart["role"] == "region" and "timetable by month" in chart["name"]
+    assert chart["month"]["top"] == pytest.approx(chart["region"]["top"], abs=1)
+    assert chart["number"]["left"] == pytest.approx(chart["region"]["left"], abs=1)
+    assert chart["milestones"] and all(right <= cell + 0.5 for right, cell in chart["milestones"])
+
+
+def _colours(page, selector: str) -> set[tuple[int, int, int]]:
+    """Return the colours painted inside the first element matching ``selector``, less its edges."""
+    import io
+
+    from PIL import Image
+
+    element = page.locator(selector).first
+    element.scroll_into_view_if_needed()
+    image = Image.open(io.BytesIO(element.screenshot())).convert("RGB")
+    inside = image.crop((2, 2, image.width - 2, image.height - 2))
+    return {colour for _, colour in inside.getcolors(inside.width * inside.height)}
+
+
+def test_bars_hatching_and_the_date_line_survive_forced_colours(browser, served):
+    """A high contrast mode drops background colours and drawn images; the chart keeps its
+    bars (fill and hatching) and its date line."""
+    page = _open(browser, f"{served}/transition-plan.html", 1280, "active")
+    for mark in ("dotted", "diagonal"):
+        assert len(_colours(page, f"tr.lane td.bar.mark-{mark}:not(.has-date)")) > 1, f"a {mark} bar vanished"
+    assert len(_colours(page, "tr.lane td.bar.mark-solid:not(.has-date)")) == 1
+    assert _colours(page, "tr.lane td.bar.mark-solid:not(.has-date)") != _colours(page, "tr.lane td.month:not(.has-date)")
+    assert len(_colours(page, "tr.lane td.month.has-date")) > 1, "the date line vanished"
+    page.context.close()

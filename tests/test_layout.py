@@ -16,6 +16,7 @@ import pytest
 from lgss_docs.build import BuildRequest, build
 
 from conftest import EXAMPLE
+from support import synthetic
 
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 LONG_WORD = "Supercalifragilistic" * 12
@@ -81,3 +82,69 @@ def test_short_codes_stay_whole(built):
         words = [word[4] for _, page in _pages(built[name]) for word in page]
         for number in numbers:
             assert words.count(number) >= 2, f"{name}: {number} is not whole in the chart and in the table of dates"
+
+
+# -- at scale: a programme of 40 work streams and a plan of 36 months -------------------------
+@pytest.fixture(scope="module")
+def at_scale(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("scale")
+    content = synthetic().synthesise(EXAMPLE, root / "content", 1, workstreams=40, months=36)
+    built = build(BuildRequest(content=content, out=root / "out", formats=("pdf",),
+                               papers=("committee-report", "transition-plan")))
+    return {path.stem: path for path in built}
+
+
+def _line_of(words, text: str):
+    """Return the first word ``text`` and every word whose middle is level with it."""
+    first = next(w for w in words if w[4] == text)
+    middle = (first[1] + first[3]) / 2
+    return first, [w for w in words if w[1] < middle < w[3]]
+
+
+def test_a_long_rag_table_starts_on_the_page_of_its_caption(at_scale):
+    pages = _pages(at_scale["committee-report"])
+    caption = next(n for n, (_, words) in enumerate(pages)
+                   if "RAG status of each project work stream as at" in " ".join(w[4] for w in words))
+    text = " ".join(w[4] for w in pages[caption][1])
+    assert "Current status" in text and "Project work stream 1: Governance" in text
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def test_a_36_month_plan_heads_each_month_legibly_and_keeps_milestones_off_the_date_line(at_scale):
+    width, words = _pages(at_scale["transition-plan"])[0]
+    timetable, line = _line_of(words, "Timetable")
+    headings = sorted((w for w in line if w[0] > timetable[2]), key=lambda w: w[0])
+    # March 2020 to February 2023, each month's name whole on one line, under a row of years.
+    assert [w[4] for w in headings] == [MONTHS[(2 + i) % 12] for i in range(36)]
+    assert not any(_overlap(a, b) for a, b in zip(headings, headings[1:]))
+    _, years = _line_of(words, "2021")
+    assert [w[4] for w in sorted(years, key=lambda w: w[0])] == ["2020", "2021", "2022", "2023"]
+    # The date line (24 September 2020) in the month columns, from the chart's geometry.
+    mm = 72 / 25.4
+    left, month = 14 * mm + 0.46 * 392 * mm, 0.54 * 392 * mm / 36
+    date_line = left + (6 + 23.5 / 30) * month
+    milestones, _ = _line_of(words, "Milestones")
+    section = _line_of(words, "Governance")[0]  # the first row after the milestones
+    below = [w for w in words if milestones[1] - 2 <= w[1] < section[1] and w[0] > timetable[2]]
+    assert below, "the milestones' markers are in the month columns"
+    assert not any(w[0] - 0.5 < date_line < w[2] + 0.5 for w in below), "a milestone over the date line"
+    assert all(w[4].startswith("◆") for w in below)  # their words stand under the row's heading
+
+
+@pytest.mark.parametrize("months", [12, 36])
+def test_a_milestone_in_the_month_of_the_plan_date_stands_clear_of_its_line(tmp_path, months):
+    content = synthetic().synthesise(EXAMPLE, tmp_path / "content", 1, months=months)
+    plan = content / "plan.yaml"
+    plan.write_text(re.sub(r"(?m)^date: .*$", "date: 2020-10-15", plan.read_text(encoding="utf-8")), encoding="utf-8")
+    pdf, = build(BuildRequest(content=content, out=tmp_path / "out", formats=("pdf",), papers=("transition-plan",)))
+    _, words = _pages(pdf)[0]
+    mm = 72 / 25.4
+    left, month = 14 * mm + 0.46 * 392 * mm, 0.54 * 392 * mm / months
+    date_line = left + (7 + 14.5 / 31) * month  # 15 October 2020, the month of milestone 1 (1 October)
+    milestones, _ = _line_of(words, "Milestones")
+    section = _line_of(words, "Governance")[0]
+    row = [w for w in words if milestones[1] - 2 <= w[1] < section[1] and left <= w[0] < left + 8 * month]
+    assert any(w[4].startswith("◆") for w in row)
+    assert not any(w[0] - 0.5 < date_line < w[2] + 0.5 for w in row), "a milestone over the date line"

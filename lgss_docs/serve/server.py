@@ -124,7 +124,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en-GB">\n<head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+    return (f'<!DOCTYPE html>\n<html lang="en-GB">\n<head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
             f"</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 

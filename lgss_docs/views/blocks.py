@@ -42,6 +42,12 @@ def _text(block: TextBlock, content: Content, paper: Paper, facts: Facts) -> dic
     return {"text": facts.fill(block.text)}
 
 
+# A table longer than a page cannot stay whole, and asked to, WeasyPrint strands its caption on
+# a page of its own and starts the table on the next. An A4 page holds about 30 one-line rows;
+# a table of more rows than this may split (its caption and header still head its first rows).
+KEPT_WHOLE_ROWS = 20
+
+
 def _rag_summary(block: RagSummaryTable, content: Content, paper: Paper, facts: Facts) -> dict:
     as_at = block.as_at or paper.status_as_at or paper.day
     table_facts = Facts(content, paper, {"as_at": long_date(as_at)})
@@ -52,8 +58,9 @@ def _rag_summary(block: RagSummaryTable, content: Content, paper: Paper, facts: 
     dimensions = [d.label for d in content.programme.rag.dimensions]
     compared = history(content).compared()
     overall = next((d.label for d in content.programme.rag.dimensions if d.id == content.programme.rag.overall_id), "")
-    return {"caption": caption, "headings": [first, *(dimensions or [second])], "rows": workstreams.rag_rows(content),
-            "previous": compared.label if compared else None, "overall": overall}
+    rows = workstreams.rag_rows(content)
+    return {"caption": caption, "headings": [first, *(dimensions or [second])], "rows": rows,
+            "previous": compared.label if compared else None, "overall": overall, "keep_together": len(rows) <= KEPT_WHOLE_ROWS}
 
 
 def _rag_key(block: RagKeyTable, content: Content, paper: Paper, facts: Facts) -> dict:

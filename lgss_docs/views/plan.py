@@ -13,6 +13,13 @@ from ..model.plan import Activity, Month, PlanFile, Span, Timetable
 # months share the rest. Set here once; the template writes them as <col> for CSS and Word.
 FIXED_WIDTHS = (2.5, 24.0, 14.0, 5.5)
 DATE_LINE = 4.0  # width of the plan-date line, in percent of one month's column
+# The chart's width on its page (the page less plan.css's margins), in pt, and the narrowest
+# month column, in pt, that still takes a heading such as "Mar-20" and a milestone in words;
+# narrower months are headed "Mar" (or "M") under a row of years, and their milestones are
+# numbered, in words beside the row's heading, so that no text is squeezed to a letter a line.
+CHART_WIDTH = {"A3": 392 / 25.4 * 72, "A4": 277 / 25.4 * 72}
+WIDE_MONTH = 30.0
+NARROW_MONTH = 15.0  # below this, a month's heading is its initial
 
 
 @dataclass(frozen=True)
@@ -119,11 +126,28 @@ def _activity(number: str, activity: Activity, keys: list[Key], plan: PlanFile) 
 
 
 def _milestones(content: Content, first: Month, last: Month) -> list[list[tuple]]:
-    """Return, per month column, the (date, event) milestones that fall in it."""
+    """Return, per month column, the (number, date, event) milestones that fall in it."""
     dates = {d.id: d for d in content.programme.key_dates}
     chosen = sorted((dates[name] for name in content.plan.milestones), key=lambda d: d.date)
-    return [[(d.date, d.event) for d in chosen if Month(d.date.year, d.date.month).index == index]
+    return [[(n, d.date, d.event) for n, d in enumerate(chosen, start=1) if Month(d.date.year, d.date.month).index == index]
             for index in range(first.index, last.index + 1)]
+
+
+def _clear_of_date(month: Month, day, month_pt: float) -> str:
+    """Return the padding that keeps a milestone in the plan date's month to one side of its line."""
+    if Month(day.year, day.month) != month:
+        return ""
+    at = (day.day - 0.5) / calendar.monthrange(day.year, day.month)[1]
+    side, room = ("left", at) if at < 0.5 else ("right", 1 - at)
+    return f"padding-{side}: {room * month_pt + 2:.1f}pt"
+
+
+def _headings(months: list[Month], month_pt: float) -> tuple[list[str], list[tuple[int, int]]]:
+    """Return each month's heading, and the (year, months) of the row of years above narrow ones."""
+    if month_pt >= WIDE_MONTH:
+        return [m.label for m in months], []
+    years = [(year, sum(1 for m in months if m.year == year)) for year in sorted({m.year for m in months})]
+    return [m.label[:1 if month_pt < NARROW_MONTH else 3] for m in months], years
 
 
 def _key_spans(months: int, count: int) -> list[int]:
@@ -138,6 +162,12 @@ def plan_chart(content: Content) -> dict:
     first, last = plan.month_range()
     keys = [_key(t) for t in plan.timetables]
     months = [Month.of(i) for i in range(first.index, last.index + 1)]
+    month_share = round((100 - sum(FIXED_WIDTHS)) / len(months), 3)
+    month_pt = CHART_WIDTH[plan.page_size] * month_share / 100
+    headings, years = _headings(months, month_pt)
+    milestones = _milestones(content, first, last)
+    # A milestone in the month of the date line is numbered too: its words would be squeezed beside the line.
+    beside_line = any(due for m, due in zip(months, milestones) if m == Month(plan.date.year, plan.date.month))
     sections = [{"title": section.title,
                  "activities": [_activity(f"{section.code}{n}", a, keys, plan)
                                 for n, a in enumerate(section.activities, start=1)]}
@@ -145,13 +175,16 @@ def plan_chart(content: Content) -> dict:
     return {
         "title": plan.title, "version": plan.version, "date": plan.date,
         "page_size": plan.page_size,
-        "months": [{"label": m.label, "long": m.long, "date_at": _date_at(m.index, 1, plan.date)} for m in months],
+        "months": [{"label": label, "long": m.long, "date_at": _date_at(m.index, 1, plan.date),
+                    "clear_of_date": _clear_of_date(m, plan.date, month_pt)}
+                   for m, label in zip(months, headings)],
+        "years": years, "narrow": bool(years), "numbered_milestones": bool(years) or beside_line,
         "first": first, "last": last,
         "timetables": keys, "key_spans": _key_spans(len(months), len(keys)),
-        "milestones": _milestones(content, first, last),
+        "milestones": milestones,
         "sections": sections,
         "activity_count": sum(len(s["activities"]) for s in sections),
-        "widths": {"fixed": FIXED_WIDTHS, "month": round((100 - sum(FIXED_WIDTHS)) / len(months), 3)},
+        "widths": {"fixed": FIXED_WIDTHS, "month": month_share},
         "labels": plan.labels,
     }
 
