@@ -142,8 +142,9 @@ def _review_commands(commands) -> None:
         description="Register the lgss-docx and lgss-pdf diff drivers in this repository's .git/config, "
                     "and name the .gitattributes lines that select them.")
     setup.add_argument("--repo", type=Path, default=Path("."), help="the git repository (default: the current folder)")
-    setup.add_argument("--command", dest="driver", default="lgss-docs",
-                       help='how git should run lgss-docs (default: "lgss-docs"; e.g. ".venv/bin/lgss-docs")')
+    setup.add_argument("--command", dest="driver", default=None,
+                       help="how git should run lgss-docs (default: this installation's Python by its absolute path, "
+                            '"/path/to/.venv/bin/python -m lgss_docs", so git finds it outside the virtual environment)')
 
     textconv = commands.add_parser(
         "textconv", help="print the text of a .docx or .pdf (git's diff driver)",

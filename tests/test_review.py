@@ -125,9 +125,25 @@ def test_summary_is_written_as_markdown_and_html(reviewed):
 
 def test_identical_versions_give_an_empty_summary(repo, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(repo)
-    assert main(["diff", "v2", "--out", str(tmp_path), "--format", "html"]) == 0
+    assert main(["diff", "v2", "--out", str(tmp_path)]) == 0
     assert capsys.readouterr().out.startswith("No changes from v2 to the working tree.\n")
     assert (tmp_path / "summary.md").read_text(encoding="utf-8") == "# Changes from v2 to the working tree\n\nNo changes.\n"
+    # No paper reads differently, so no redline is laid out: only the summary is written.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.html", "summary.md"]
+
+
+def test_only_the_papers_that_read_differently_get_a_redline(repo, tmp_path, monkeypatch):
+    monkeypatch.chdir(repo)
+    content = repo / "content"
+    original = (content / "plan.yaml").read_text(encoding="utf-8")
+    _edit(content / "plan.yaml", "label: Repatriation", "label: Services repatriated")
+    try:
+        assert main(["diff", "v2", "--out", str(tmp_path), "--format", "html"]) == 0
+    finally:
+        (content / "plan.yaml").write_text(original, encoding="utf-8")
+    # The plan prints in the committee report too; the highlight report does not read it.
+    assert sorted(p.name for p in tmp_path.glob("*-redline.html")) == ["committee-report-redline.html",
+                                                                        "transition-plan-redline.html"]
 
 
 def test_an_invalid_side_is_reported_at_its_revision_file_and_line(repo, tmp_path, capsys, monkeypatch):
@@ -339,8 +355,22 @@ def test_git_setup_names_the_missing_gitattributes_lines(repo, tmp_path, capsys)
     out = capsys.readouterr().out
     assert out.endswith("add these lines to .gitattributes at the top of the repository, and commit it:\n"
                         "*.docx diff=lgss-docx\n*.pdf diff=lgss-pdf\n")
-    assert _git(bare, "config", "diff.lgss-docx.textconv").strip() == "lgss-docs textconv"
-    assert _git(bare, "config", "diff.lgss-pdf.textconv").strip() == "lgss-docs textconv"
+    for driver in ("lgss-docx", "lgss-pdf"):
+        command = _git(bare, "config", f"diff.{driver}.textconv").strip()
+        assert command == f"{sys.executable} -m lgss_docs textconv" and Path(command.split()[0]).is_absolute()
+        assert _git(bare, "config", f"diff.{driver}.cachetextconv").strip() == "true"  # git log -p converts each file once
+
+
+def test_the_registered_driver_runs_with_no_virtual_environment_on_the_path(built, tmp_path):
+    bare = tmp_path / "repo"
+    bare.mkdir()
+    _git(bare, "init", "-q")
+    assert main(["git-setup", "--repo", str(bare)]) == 0
+    command = _git(bare, "config", "diff.lgss-pdf.textconv").strip()
+    # git runs the driver through the shell, with the user's PATH, where no venv need be active.
+    done = subprocess.run(f"{command} {built['highlight-report.pdf']}", shell=True, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr
 
 
 def test_a_committed_link_leading_outside_is_refused_at_its_revision(tmp_path, capsys, monkeypatch):

@@ -59,6 +59,9 @@ class Content:
     warnings: list = field(default_factory=list)  # Problems found while listing files, such as a .yml file not read
     tables: dict[str, Entry[TableFile]] = field(default_factory=dict)  # tables of figures, by id
     history: History | None = None  # the earlier reporting cycles, when the build found any
+    # The pictures image blocks place, by file name: (media type, bytes, (width, height) in pixels),
+    # read once with the content, so a paper never reads a file while it is rendered.
+    images: dict[str, tuple[str, bytes, tuple[int, int]]] = field(default_factory=dict)
 
     def partner(self, code: str) -> Partner:
         return next(p for p in self.programme.partners if p.code == code)

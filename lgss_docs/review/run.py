@@ -52,6 +52,8 @@ def review(request: ReviewRequest) -> Review:
     for paper_id in chosen(request.papers, both):
         before = render_paper(old.content, paper_id, env, folders)
         after = render_paper(new.content, paper_id, env, folders)
+        if before.html == after.html:
+            continue  # nothing to mark: laying out an unmarked copy of the paper would only cost time
         marked = replace(after, id=f"{paper_id}-redline", html=redline(before.html, after.html, after.date))
         keyed = replace(marked, html=with_key(marked.html, old.label, new.label, folders))
         for fmt in request.formats:

@@ -6,6 +6,8 @@ lgss-pdf; ``git-setup`` registers those drivers in the repository's own .git/con
 
 from __future__ import annotations
 
+import shlex
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -93,10 +95,20 @@ def _pdf_text(path: Path) -> str:
     return "".join(f"--- page {n} ---\n{text.rstrip()}\n" for n, text in enumerate(pages, start=1))
 
 
-def git_setup(repository: Path, command: str = "lgss-docs") -> Path:
-    """Return the git config file after registering the lgss-docx and lgss-pdf textconv drivers in it."""
+def this_command() -> str:
+    """Return how git should run this very lgss-docs: its interpreter by absolute path (quoted for
+    the shell git hands the command to), so the driver works outside the virtual environment too."""
+    return f"{shlex.quote(sys.executable)} -m lgss_docs"
+
+
+def git_setup(repository: Path, command: str | None = None) -> Path:
+    """Return the git config file after registering the lgss-docx and lgss-pdf textconv drivers in it.
+
+    git keeps each file's text in its notes when ``cachetextconv`` is on, so ``git log -p`` over
+    many cycles converts each committed paper once rather than on every run."""
     for driver in DRIVERS:
-        git(repository, "config", "--local", f"diff.{driver}.textconv", f"{command} textconv")
+        git(repository, "config", "--local", f"diff.{driver}.textconv", f"{command or this_command()} textconv")
+        git(repository, "config", "--local", f"diff.{driver}.cachetextconv", "true")
     return Path(git(repository, "rev-parse", "--absolute-git-dir").strip()) / "config"
 
 

@@ -21,7 +21,7 @@ from ..model.table import TableFile
 from ..model.workstream import workstream_model
 from .declarations import check_declarations
 from .fields import problems_from
-from .images import check_images
+from .images import check_images, read_images
 from .links import check_links
 from .papers import check_papers
 from .pipe_tables import check_pipe_tables
@@ -96,6 +96,7 @@ def validate_tree(tree: ContentTree, kinds: Sequence[str] = ("report", "plan")) 
             check_pipe_tables(content) + check_links(content) + \
             check_images(content):
         raise ContentError(problems)
+    content.images = read_images(content)
     return content
 
 

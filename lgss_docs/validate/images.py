@@ -25,16 +25,23 @@ MAX_PIXELS = 40_000_000  # a 6,000 by 6,000 scan passes; a bomb does not
 KINDS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
-def check_images(content: Content) -> list[Problem]:
-    """Return a problem for each image block whose picture cannot be placed."""
-    problems = []
+def _placed(content: Content) -> Iterator[tuple]:
+    """Yield (entry, loc, file name) for each image block of every paper."""
     for entry in content.papers.values():
         for s, section in enumerate(entry.model.sections):
             for b, block in enumerate(section.blocks):
                 if getattr(block, "image", None) is not None:
-                    loc = ("sections", s, "blocks", b, "image")
-                    problems += [entry.source.problem(loc, message) for message in _problems(content.root, block.image)]
-    return problems
+                    yield entry, ("sections", s, "blocks", b, "image"), block.image
+
+
+def read_images(content: Content) -> dict[str, tuple[str, bytes, tuple[int, int]]]:
+    """Return every picture placed, by file name, read once (they have been checked)."""
+    return {name: picture(content.root, name) for _, _, name in _placed(content)}
+
+
+def check_images(content: Content) -> list[Problem]:
+    """Return a problem for each image block whose picture cannot be placed."""
+    return [entry.source.problem(loc, message) for entry, loc, name in _placed(content) for message in _problems(content.root, name)]
 
 
 def picture(root: Path, name: str) -> tuple[str, bytes, tuple[int, int]]:

@@ -130,9 +130,7 @@ def _rag_history(block: RagHistoryBlock, content: Content, paper: Paper, facts: 
 
 
 def _image(block: ImageBlock, content: Content, paper: Paper, facts: Facts) -> dict:
-    from ..validate.images import picture
-
-    kind, data, (width, height) = picture(content.root, block.image)
+    kind, data, (width, height) = content.images[block.image]
     # Inline, so the HTML paper is one file that shows its pictures wherever it is opened.
     return {"src": f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", "pixels": (width, height),
             "alt": facts.fill(block.alt), "caption": facts.fill(block.caption) if block.caption else "", "width": block.width}
