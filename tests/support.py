@@ -52,3 +52,11 @@ def synthetic():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def ctrl_c_answered() -> None:
+    """Restore Ctrl-C's default in a child process (a ``preexec_fn``): a test run started in the
+    background inherits SIGINT ignored, and a Python started so never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -46,7 +46,10 @@ def injected(tmp_path_factory) -> dict:
 def test_html_shows_typed_html_as_text(injected):
     html = injected["html"].read_text(encoding="utf-8")
     body = lxml_html.document_fromstring(html).body
-    assert body.findall(".//script") == [] and body.findall(".//img") == [] and body.findall(".//i") == []
+    assert body.findall(".//script") == [] and body.findall(".//i") == []
+    # The one picture is the governance diagram an image block places, inline; none came from typed text.
+    assert [img.getparent().get("class") for img in body.iter("img")] == ["image"]
+    assert all(img.get("src").startswith("data:image/png;base64,") and img.get("onerror") is None for img in body.iter("img"))
     text = " ".join(body.text_content().split())
     for typed in (SCRIPT, TAGS, "HR Advisory <i>x</i>", "[click](javascript:alert(3))", "[passwd](file:///etc/passwd)",
                   "[page](data:text/html,hi)", "[beside](../secret.pdf)"):

@@ -19,6 +19,7 @@ from lgss_docs.errors import BuildError
 from lgss_docs.output import remove_stale_parts, write_atomically
 
 from conftest import EXAMPLE, ROOT
+from support import ctrl_c_answered
 
 
 def _complete(path: Path) -> bool:
@@ -157,7 +158,7 @@ def test_ctrl_c_prints_one_line_and_exits_130(moment, previous, tmp_path):
     for name, data in earlier.items():
         (out / name).write_bytes(data)
     # A session of its own, so that the interrupt goes to the build and its workers, as a terminal's Ctrl-C does.
-    process = _build(content, out, "--jobs", "2", start_new_session=True)
+    process = _build(content, out, "--jobs", "2", start_new_session=True, preexec_fn=ctrl_c_answered)
     deadline = time.monotonic() + 60
     while len(_children(process.pid)) < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import EXAMPLE
+from support import ctrl_c_answered
 
 WAIT_MS = 30_000  # generous: the machine may be busy; the speed is measured in bench/run.py
 WORKSTREAM = "workstreams/01-governance.yaml"
@@ -38,7 +39,7 @@ def served(tmp_path):
     shutil.copytree(EXAMPLE, tmp_path / "content")
     server = subprocess.Popen([sys.executable, "-m", "lgss_docs", "serve", "--content", "content", "--port", "0",
                                "--out", "preview"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+                              text=True, preexec_fn=ctrl_c_answered)
     try:
         line = _first_line(server.stdout, 120)
         assert line.startswith("serving http://127.0.0.1:"), line or server.stderr.read()

@@ -44,7 +44,7 @@ def paper_ids(content: Content, paper_id: str) -> set[str]:
         if any(isinstance(b, WorkstreamPagesBlock) for s in printed.sections for b in s.blocks):
             ids |= {f"workstream-{entry.model.number or place}" for place, entry in enumerate(content.workstreams, start=1)}
         if printed.kind == "plan" and content.plan is not None:
-            ids |= {"plan-description", *(f"plan-{a.id}" for _, _, a in content.plan.activities())}
+            ids |= {"plan-description", "plan-chart-caption", *(f"plan-{a.id}" for _, _, a in content.plan.activities())}
     return ids
 
 
