@@ -60,3 +60,10 @@ def ctrl_c_answered() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def edit_once(path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the file at ``path`` with ``new``; fail if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

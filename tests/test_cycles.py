@@ -32,6 +32,7 @@ from lgss_docs.review.sources import load_revision as real
 
 from conftest import EXAMPLE
 from support import W, docx_paragraphs, pdf_pages
+from support import edit_once as _edit
 
 PAPERS = ("committee-report", "highlight-report")
 GIT_IDENTITY = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
@@ -45,12 +46,6 @@ def _git(repo: Path, *args: str) -> str:
     done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _close(repo: Path, monkeypatch, name: str, day: str, message: str) -> None:

@@ -40,6 +40,7 @@ from lgss_docs.writers import WriterOptions, writer
 
 from conftest import EXAMPLE, ROOT
 from support import W, pdf_pages
+from support import edit_once as _edit
 
 OLD_SENTENCE = "The Lead Authority Board's terms of reference form part of the revised Partner and Delegation Agreement."
 NEW_SENTENCE = "The Lead Authority Board's terms of reference are set out in the revised Partner and Delegation Agreement."
@@ -54,12 +55,6 @@ def _git(repo: Path, *args: str) -> str:
     done = subprocess.run(["git", *args], cwd=repo, env=GIT_ENV, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
