@@ -272,7 +272,7 @@ def _diff(args) -> int:
             old=args.old, new=args.new, content=args.content, out=args.out,
             formats=tuple(dict.fromkeys(args.formats or FORMATS)),
             papers=tuple(dict.fromkeys(args.papers or ())), templates=args.templates))
-    print(as_text(result.changes, result.old.label, result.new.label))
+    print(as_text(result.changes, result.old_label, result.new_label))
     for path in result.written:
         print(f"wrote {path}")
     return EXIT_OK

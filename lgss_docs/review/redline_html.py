@@ -1,10 +1,15 @@
 """A redline: two renderings of a paper merged into one HTML document with <ins> and <del>.
 
-The two documents are compared block by block: containers (sections, lists, tables, rows)
-are matched child by child, and blocks that hold only inline content (paragraphs, list items,
-headings, table cells) are compared word by word. So a changed cell shows as that cell's
-words changing, never as the whole table deleted and inserted again. Each <ins>/<del> carries
-the NEW version's date and the author, which the DOCX writer turns into Word tracked changes.
+This merge is the one comparison a review makes: the redlines are written from it, and the
+change summary is read from it (``reading``), so the summary lists exactly what the redline
+marks. The two documents are compared block by block. Containers (sections, lists, tables,
+rows) are matched child by child, by what identifies each on the page: an ``id``, a section's
+heading, a row's first cell; a block renamed is matched by its other content. Blocks that hold
+only inline content (paragraphs, list items, headings, table cells) are compared word by word,
+so a changed cell shows as that cell's words changing, never as the whole table deleted and
+inserted again. Rows that share cells down (``rowspan``: the plan's activities) are merged by
+``redline_rows``. Each mark carries the newer version's author and date, which the DOCX writer
+turns into Word tracked changes.
 """
 
 from __future__ import annotations
@@ -19,37 +24,23 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..render.templates import BUILT_IN
+from .marks import PICTURES, Mark, append_text, cells, has_blocks, marked, shell, text, units, whole
 from .pairing import pair_in_order
+from .redline_rows import has_bands, merge_cell, merge_row_group, same_shape
 
 AUTHOR = "lgss-docs"
-# Elements whose content is other blocks; anything else holding only inline content is a leaf.
-BLOCKS = {"header", "main", "footer", "section", "article", "aside", "nav", "div", "figure",
-          "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "p", "li", "dt", "dd",
-          "h1", "h2", "h3", "h4", "h5", "h6", "caption", "td", "th", "blockquote", "pre", "hr",
-          "colgroup", "col",  # column widths carry no text but must survive the merge
-          "svg"}  # a picture (a chart): never marked inside, its data table is
-PICTURES = {"svg"}
 PAIR_AT_LEAST = 0.3  # share of words two blocks of a kind keep in common to be one block changed
+RENAMED_AT_LEAST = 0.6  # ... and two blocks with different ids or headings, to be one block renamed
 _WORD = re.compile(r"(\s*)(\S+)")
+_NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")  # "2. ", "5.1 ": a heading's number, which moves
+_GROUPS = ("thead", "tbody", "tfoot")
 
 
-@dataclass(frozen=True)
-class Mark:
-    """What every <ins>/<del> of one redline says: who made the change and when."""
-
-    author: str
-    when: date
-
-    def element(self, tag: str):
-        """Return an empty <ins> or <del> carrying the author and date."""
-        return etree.Element(tag, {"datetime": self.when.isoformat(), "data-author": self.author})
-
-
-def redline(old_html: str, new_html: str, when: date, author: str = AUTHOR) -> str:
+def redline(old_html: str, new_html: str, when: date | str, author: str = AUTHOR) -> str:
     """Return ``new_html`` with its body replaced by the merge of both bodies, changes marked."""
     old_doc = lxml_html.document_fromstring(old_html.encode("utf-8"))
     new_doc = lxml_html.document_fromstring(new_html.encode("utf-8"))
-    merged = _merge(old_doc.body, new_doc.body, Mark(author, when))
+    merged = merge(old_doc.body, new_doc.body, Mark.of(author, when))
     new_doc.body.getparent().replace(new_doc.body, merged)
     return lxml_html.tostring(new_doc, doctype="<!DOCTYPE html>", encoding="unicode")
 
@@ -58,7 +49,9 @@ def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_I
     """Return the redline with its stylesheet and a key to the marks at the top, for HTML and PDF.
 
     The DOCX leaves both out: Word draws tracked changes itself, and accepting every change
-    must leave exactly the new paper."""
+    must leave exactly the new paper. The key sits on the paper's first page: inside its first
+    section when that section has pages of its own (a landscape plan), so no page holds the
+    key alone."""
     doc = lxml_html.document_fromstring(redline_html.encode("utf-8"))
     style = etree.SubElement(doc.head, "style")
     sheet = next(folder / "review" / "redline.css" for folder in folders if (folder / "review" / "redline.css").is_file())
@@ -69,165 +62,118 @@ def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_I
         '<ins>Inserted text is underlined</ins>; <del>deleted text is struck through</del>.</p></aside>')
     for span, label in zip(key.iter("span"), (old_label, new_label)):
         span.text = label
-    doc.body.insert(0, key)
+    if _has_drawn_changes(doc.body):
+        key.append(lxml_html.fragment_fromstring(
+            '<p class="redline-bars">In the chart, <span class="bar-sample redline-bar-ins"></span> a bar\'s new '
+            'months are outlined and underlined in blue; <span class="bar-sample redline-bar-del"></span> months '
+            'it no longer takes are left hollow, outlined and struck through in red. A bar row added or removed '
+            'whole is marked like a line of text.</p>'))
+    first = next((child for child in doc.body if isinstance(child.tag, str)), None)
+    if first is not None and "landscape" in first.get("class", "").split():
+        first.insert(0, key)
+    else:
+        doc.body.insert(0, key)
     return lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode")
 
 
+def _has_drawn_changes(body) -> bool:
+    """Return whether the redline changes a drawn cell (a bar): its months, or a bar row whole."""
+    for cell in body.iter("td", "th"):
+        classes = cell.get("class", "").split()
+        if "redline-bar-ins" in classes or "redline-bar-del" in classes:
+            return True
+        if cell.get("data-fill") and whole(cell.getparent()):
+            return True
+    return False
+
+
 # -- blocks -------------------------------------------------------------------------------
-def _merge(old, new, mark: Mark):
+def merge(old, new, mark: Mark):
     """Return ``new`` rebuilt with the differences from ``old`` marked, as a new element."""
     if new.tag in PICTURES:
         return copy.deepcopy(new)
-    if _has_blocks(old) or _has_blocks(new):
+    if new.tag == "tr":
+        return _merge_row(old, new, mark)
+    if new.tag in _GROUPS and (has_bands(old) or has_bands(new)):
+        return merge_row_group(old, new, mark, merge)
+    if has_blocks(old) or has_blocks(new):
         return _merge_children(old, new, mark)
     return _merge_words(old, new, mark)
 
 
 def _merge_children(old, new, mark: Mark):
-    out = _shell(new)
-    old_units, new_units = _units(old), _units(new)
+    out = shell(new)
+    old_units, new_units = units(old), units(new)
     matcher = difflib.SequenceMatcher(a=[_signature(u) for u in old_units],
                                       b=[_signature(u) for u in new_units], autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             out.extend(copy.deepcopy(u) for u in new_units[b1:b2])
             continue
-        for was, now in pair_in_order(old_units[a1:a2], new_units[b1:b2], _likeness, PAIR_AT_LEAST):
+        for was, now in pair_in_order(old_units[a1:a2], new_units[b1:b2], likeness, PAIR_AT_LEAST):
             if was is None:
-                out.append(_marked(now, "ins", mark))
+                out.append(marked(now, "ins", mark))
             elif now is None:
-                out.append(_marked(was, "del", mark))
+                out.append(marked(was, "del", mark))
             else:
-                out.append(_merge(was, now, mark))
+                out.append(merge(was, now, mark))
     return out
 
 
-def _likeness(old, new) -> float:
-    """Return how alike two blocks are, 0 to 1; blocks of different kinds are never alike."""
+def _merge_row(old, new, mark: Mark):
+    """Return a row of the same shape as ``old`` merged cell by cell, each cell's old fill kept."""
+    out = shell(new)
+    for was, now in zip(cells(old), cells(new)):
+        out.append(merge_cell(was, now, mark, merge))
+    return out
+
+
+def key(el) -> str | None:
+    """Return what identifies ``el`` on the page: its id, a section's heading without its
+    number, a row's first cell; None for a block known by its place alone."""
+    if el.get("id"):
+        return "#" + el.get("id")
+    if el.tag in ("section", "article", "aside"):
+        heading = next((h for h in el if isinstance(h.tag, str) and re.fullmatch(r"h[1-6]", h.tag)), None)
+        return None if heading is None else "heading:" + _NUMBERING.sub("", text(heading), count=1)
+    if el.tag == "tr":
+        first = next(iter(cells(el)), None)
+        return None if first is None else "row:" + text(first)
+    return None
+
+
+def likeness(old, new) -> float:
+    """Return how alike two blocks are, 0 to 1; blocks of different kinds are never alike.
+
+    Blocks with the same id or heading are the same block; with different ones, a block
+    renamed if most of their words are the same."""
     if old.tag != new.tag:
         return 0.0
-    if old.tag == "tr":
-        # A row is the same row when its first cell (the service, the work stream) is, and its
-        # cells span the same columns: Word cannot track a change of merged cells, only a row
-        # deleted and another inserted (a Gantt bar that grows is such a change).
-        same_key = _text(_first_cell(old)) == _text(_first_cell(new))
-        return 1.0 if same_key and _shape(old) == _shape(new) else 0.0
-    if old.tag in ("thead", "tbody", "tfoot") and _spans_rows(old, new) and [_shape(r) for r in old] != [_shape(r) for r in new]:
-        return 0.0  # merged cells that changed shape: the group is replaced, rows and all
-    if old.tag in ("td", "th", "caption", "thead", "tbody", "tfoot"):
+    if old.tag == "tr" and not same_shape(old, new):
+        # Cells merged differently (a Gantt bar that grows): Word cannot track a change of
+        # merged cells, only a row deleted and another inserted.
+        return 0.0
+    if old.tag in ("td", "th", "caption", *_GROUPS, "colgroup", "col"):
         return 1.0  # within one row or table, cells and parts pair by position
-    a, b = _text(old).split(), _text(new).split()
+    old_key, new_key = key(old), key(new)
+    if old_key is not None and old_key == new_key:
+        return 1.0
+    words = _word_likeness(old, new)
+    if old_key is not None and new_key is not None:
+        return words if words >= RENAMED_AT_LEAST else 0.0
+    return words
+
+
+def _word_likeness(old, new) -> float:
+    a, b = text(old).split(), text(new).split()
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() if a or b else 1.0
 
 
-def _spans_rows(*groups) -> bool:
-    return any(int(cell.get("rowspan", 1)) > 1 for group in groups for cell in group.iter("td", "th"))
-
-
-def _shape(row) -> tuple:
-    return tuple((c.get("colspan", "1"), c.get("rowspan", "1")) for c in row if c.tag in ("td", "th"))
-
-
-def _first_cell(row):
-    cells = [c for c in row if c.tag in ("td", "th")]
-    return cells[0] if cells else row
-
-
-def _marked(el, change: str, mark: Mark):
-    """Return a copy of ``el`` with all its text inside <ins> or <del>, classed for the whole block."""
-    out = copy.deepcopy(el)
-    # A whole row group is tracked row by row, as Word tracks rows.
-    for block in [out, *(out.iter("tr") if out.tag in ("thead", "tbody", "tfoot") else [])]:
-        block.set("class", " ".join(filter(None, [block.get("class"), f"redline-{change}"])))
-        # Who and when, on the block itself too: a row of empty cells holds no <ins> to ask.
-        block.attrib.update(mark.element(change).attrib)
-    _wrap_leaves(out, change, mark)
-    return out
-
-
-def _wrap_leaves(el, change: str, mark: Mark) -> None:
-    if el.tag in PICTURES:
-        return
-    if _has_blocks(el):
-        for unit in _units(el, in_place=True):
-            _wrap_leaves(unit, change, mark)
-        return
-    if not _text(el):
-        return
-    wrapper = mark.element(change)
-    wrapper.text, el.text = el.text, None
-    wrapper.extend(list(el))
-    el.append(wrapper)
-
-
-def _units(el, in_place: bool = False) -> list:
-    """Return the block children of ``el``; loose inline content between them becomes a <span>.
-
-    With ``in_place`` the spans replace that content inside ``el`` itself."""
-    target = el if in_place else copy.deepcopy(el)
-    units, loose = [], []
-
-    def close_loose(before):
-        if loose and any(_text(x) if not isinstance(x, str) else x.strip() for x in loose):
-            span = etree.Element("span", {"class": "redline-inline"})
-            for piece in loose:
-                if isinstance(piece, str):
-                    _append_text(span, piece)
-                else:
-                    span.append(piece)
-            if before is not None:
-                before.addprevious(span)
-            else:
-                target.append(span)
-            units.append(span)
-        loose.clear()
-
-    pieces = ([target.text] if target.text else []) + list(target)
-    target.text = None
-    for piece in pieces:
-        if isinstance(piece, str):
-            loose.append(piece)
-            continue
-        tail, piece.tail = piece.tail, None
-        if not isinstance(piece.tag, str):
-            target.remove(piece)  # comments
-        elif piece.tag in BLOCKS:
-            close_loose(piece)
-            units.append(piece)
-        else:
-            target.remove(piece)
-            loose.append(piece)
-        if tail:
-            loose.append(tail)
-    close_loose(None)
-    return units
-
-
-def _append_text(el, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
-def _shell(el):
-    """Return an empty element with ``el``'s tag and attributes."""
-    return etree.Element(el.tag, dict(el.attrib))
-
-
-def _has_blocks(el) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in BLOCKS for child in el)
-
-
 def _signature(el) -> tuple:
-    # Cell spans belong to the signature: a Gantt bar that moves keeps its words.
-    spans = tuple((c.get("colspan", "1"), c.get("rowspan", "1")) for c in el.iter("td", "th"))
-    return el.tag, el.get("class", ""), _text(el), spans
-
-
-def _text(el) -> str:
-    # Pieces joined by spaces: cells of a row are words apart even with no white space between.
-    return " ".join(" ".join(el.itertext()).split())
+    # Cell spans and fills belong to the signature: a Gantt bar that moves keeps its words.
+    drawn = tuple((c.get("colspan", "1"), c.get("rowspan", "1"), c.get("data-fill"), c.get("class"))
+                  for c in el.iter("td", "th"))
+    return el.tag, el.get("class", ""), el.get("id"), text(el), drawn
 
 
 # -- words --------------------------------------------------------------------------------
@@ -256,11 +202,11 @@ def _words(el) -> list[_Word]:
             if child.tail:
                 add(child.tail, chain)
 
-    def add(text, chain):
-        for space, word in _WORD.findall(text):
+    def add(value, chain):
+        for space, word in _WORD.findall(value):
             out.append(_Word(word, bool(space) or pending[0], chain))
             pending[0] = False
-        pending[0] = pending[0] or text[-1:].isspace()
+        pending[0] = pending[0] or value[-1:].isspace()
 
     walk(el, ())
     # White space at the start of a block shows as nothing, so the first word follows none.
@@ -270,17 +216,20 @@ def _words(el) -> list[_Word]:
 def _merge_words(old, new, mark: Mark):
     """Return ``new`` with the word-level differences from ``old`` marked."""
     before, after = _words(old), _words(new)
-    key = lambda w: (w.text, w.chain)  # noqa: E731 - a word matches only with the same formatting
-    matcher = difflib.SequenceMatcher(a=[key(w) for w in before], b=[key(w) for w in after], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[_formatted(w) for w in before], b=[_formatted(w) for w in after], autojunk=False)
     tagged: list[tuple[str | None, _Word]] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             tagged += [(None, w) for w in after[b1:b2]]
             continue
         tagged += [("del", w) for w in before[a1:a2]] + [("ins", w) for w in after[b1:b2]]
-    out = _shell(new)
+    out = shell(new)
     _build(out, tagged, mark)
     return out
+
+
+def _formatted(word: _Word) -> tuple:
+    return word.text, word.chain  # a word matches only with the same formatting
 
 
 def _build(out, tagged: list[tuple[str | None, _Word]], mark: Mark) -> None:
@@ -300,13 +249,13 @@ def _build(out, tagged: list[tuple[str | None, _Word]], mark: Mark) -> None:
             for _ in words:  # line breaks hold no words: one <br> each
                 _nest(parent, chain)
             continue
-        text = "".join((" " if w.space else "") + w.text for w in words)
-        if change is None and text.startswith(" "):
-            _append_text(out, " ")
-            text = text[1:]
+        value = "".join((" " if w.space else "") + w.text for w in words)
+        if change is None and value.startswith(" "):
+            append_text(out, " ")
+            value = value[1:]
         # A changed group keeps the space before it inside its mark, so that accepting or
         # rejecting every change leaves single spaces ("a <del> b</del><ins> c</ins> d").
-        _append_text(_nest(parent, chain), text)
+        append_text(_nest(parent, chain), value)
 
 
 def _nest(parent, chain: tuple):

@@ -19,12 +19,18 @@ from .change import Change
 
 
 def heading(old_label: str, new_label: str) -> str:
-    """Return "Changes from HEAD~1 to the working tree"."""
+    """Return "Changes from v1 (8482afc, 13 November 2020, Programme Office) to the working tree"."""
     return f"Changes from {_named(old_label)} to {_named(new_label)}"
 
 
 def _named(label: str, escape=printable) -> str:
     return "the working tree" if label == "working tree" else escape(label)
+
+
+def _grouped(changes: list[Change]):
+    """Yield (area, [(place, [changes])]) in the order the changes come: a paper, then where in it."""
+    for area, in_area in groupby(changes, key=lambda c: c.area):
+        yield area, [(place, list(at)) for place, at in groupby(in_area, key=lambda c: c.place)]
 
 
 # Anywhere in a line: what opens code, emphasis, links, autolinks and entities, and the escape itself.
@@ -39,22 +45,30 @@ def markdown_text(value: str) -> str:
 
 
 def as_text(changes: list[Change], old_label: str, new_label: str) -> str:
-    """Return the summary for the terminal: a heading, then each area and its changes indented."""
+    """Return the summary for the terminal: a heading, then each paper (or area), where in it, and its changes."""
     if not changes:
         return f"No changes from {_named(old_label)} to {_named(new_label)}.\n"
     lines = [f"{heading(old_label, new_label)}: {len(changes)}"]
-    for area, group in groupby(changes, key=lambda c: c.area):
-        lines += ["", area] + [f"  {change.shown(printable)}" for change in group]
+    for area, places in _grouped(changes):
+        lines += ["", printable(area)]
+        for place, at in places:
+            indent = "    " if place else "  "
+            lines += [f"  {printable(place)}"] if place else []
+            lines += [f"{indent}{change.shown(printable)}" for change in at]
     return "\n".join(lines) + "\n"
 
 
 def as_markdown(changes: list[Change], old_label: str, new_label: str) -> str:
-    """Return the summary as Markdown: a level-1 heading, a level-2 heading per area, bullets."""
+    """Return the summary as Markdown: a level-1 heading, a level-2 heading per paper (or area),
+    a level-3 heading per place in it, bullets."""
     lines = [f"# Changes from {_named(old_label, markdown_text)} to {_named(new_label, markdown_text)}", ""]
     if not changes:
         return "\n".join(lines + ["No changes.", ""])
-    for area, group in groupby(changes, key=lambda c: c.area):
-        lines += [f"## {area}", ""] + [f"- {change.shown(markdown_text)}" for change in group] + [""]
+    for area, places in _grouped(changes):
+        lines += [f"## {markdown_text(area)}", ""]
+        for place, at in places:
+            lines += [f"### {markdown_text(place)}", ""] if place else []
+            lines += [f"- {change.shown(markdown_text)}" for change in at] + [""]
     return "\n".join(lines)
 
 
