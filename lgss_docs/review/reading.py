@@ -284,8 +284,8 @@ class _Reader:
     # -- drawn rows: bars of a chart ----------------------------------------------------------
     def drawn(self, row, placed, table: _Table, pending: list) -> bool:
         """Read a row of bars (cells with a fill) if it changed; return whether it was one."""
-        if not any(c.get("data-fill") is not None or c.get("data-old-fill") is not None for _, _, c in placed):
-            return False
+        if not any(c.get("data-fill") or c.get("data-old-fill") for _, _, c in placed):
+            return False  # a cell whose class alone changed (a RAG rating's colour) is read as text
         subject = self.subject(row, placed, table)
         head = [c for _, _, c in placed if int(c.get("rowspan", 1)) > 1]
         for start, _, cell in placed:

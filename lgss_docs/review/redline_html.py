@@ -182,12 +182,13 @@ class _Word:
     text: str
     space: bool          # preceded by white space
     chain: tuple         # the inline elements around it, outermost first: (tag, attributes)
+    space_chain: tuple = ()  # ... and around the white space before it, which may be outside them
 
 
 def _words(el) -> list[_Word]:
     """Return the words of a block of inline content, each with the formatting around it."""
     out: list[_Word] = []
-    pending = [False]  # white space seen since the last word, across inline element boundaries
+    pending: list[tuple | None] = [None]  # where white space was seen since the last word, across elements
 
     def walk(node, chain):
         if node.text:
@@ -204,9 +205,11 @@ def _words(el) -> list[_Word]:
 
     def add(value, chain):
         for space, word in _WORD.findall(value):
-            out.append(_Word(word, bool(space) or pending[0], chain))
-            pending[0] = False
-        pending[0] = pending[0] or value[-1:].isspace()
+            space_chain = chain if space else pending[0]
+            out.append(_Word(word, space_chain is not None, chain, space_chain or ()))
+            pending[0] = None
+        if value[-1:].isspace() and pending[0] is None:
+            pending[0] = chain
 
     walk(el, ())
     # White space at the start of a block shows as nothing, so the first word follows none.
@@ -233,33 +236,31 @@ def _formatted(word: _Word) -> tuple:
 
 
 def _build(out, tagged: list[tuple[str | None, _Word]], mark: Mark) -> None:
-    """Append the words to ``out``, grouping neighbours of one change and formatting."""
-    groups: list[tuple[tuple, list[_Word]]] = []
+    """Append the words to ``out``, neighbours of one change inside one mark, each word and the
+    space before it inside the formatting each had (so a bold title stays bold between words)."""
+    parent, last = out, None
     for change, word in tagged:
-        if groups and groups[-1][0] == (change, word.chain):
-            groups[-1][1].append(word)
-        else:
-            groups.append(((change, word.chain), [word]))
-    for (change, chain), words in groups:
-        parent = out
-        if change is not None:
-            parent = mark.element(change)
-            out.append(parent)
-        if chain and chain[-1][0] == "br":
-            for _ in words:  # line breaks hold no words: one <br> each
-                _nest(parent, chain)
+        if change != last:
+            parent = out if change is None else etree.SubElement(out, change, mark.attributes())
+            last = change
+        if word.chain and word.chain[-1][0] == "br":
+            _nest(parent, word.chain, reuse=False)  # line breaks hold no words: one <br> each
             continue
-        value = "".join((" " if w.space else "") + w.text for w in words)
-        if change is None and value.startswith(" "):
-            append_text(out, " ")
-            value = value[1:]
-        # A changed group keeps the space before it inside its mark, so that accepting or
+        # A changed word keeps the space before it inside its mark, so that accepting or
         # rejecting every change leaves single spaces ("a <del> b</del><ins> c</ins> d").
-        append_text(_nest(parent, chain), value)
+        if word.space:
+            append_text(_nest(parent, word.space_chain), " ")
+        append_text(_nest(parent, word.chain), word.text)
 
 
-def _nest(parent, chain: tuple):
-    """Return the innermost of the elements of ``chain``, made one inside the other in ``parent``."""
+def _nest(parent, chain: tuple, reuse: bool = True):
+    """Return the innermost of the elements of ``chain``, one inside the other at the end of
+    ``parent``: the last ones there if they match and nothing follows them, else new ones."""
     for tag, attributes in chain:
-        parent = etree.SubElement(parent, tag, dict(attributes))
+        last = parent[-1] if len(parent) else None
+        if (reuse and last is not None and last.tag == tag and tuple(sorted(last.attrib.items())) == attributes
+                and not last.tail and tag != "br"):
+            parent = last
+        else:
+            parent = etree.SubElement(parent, tag, dict(attributes))
     return parent

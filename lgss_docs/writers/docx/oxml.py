@@ -223,6 +223,35 @@ def track_paragraph_mark(paragraph, kind: str, author: str, when: str, change_id
     r_pr.insert(0, _revision(kind, author, when, change_id))
 
 
+def every_run(paragraph) -> list[Run]:
+    """Return every run of ``paragraph``, those inside tracked changes and links included
+    (python-docx's ``paragraph.runs`` sees only its direct children, so formatting set through
+    it would miss the words a redline marks)."""
+    return [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))]
+
+
+def settle_last_mark(paragraphs) -> None:
+    """Move a tracked mark off the last paragraph of a cell or document onto the one before.
+
+    The last paragraph's mark ends its container and cannot be inserted or deleted: a paragraph
+    added at the end is, to Word, the previous paragraph's mark added (with the new words after
+    it). So the change moves to the nearest earlier mark that is not tracked already; with none,
+    the whole container is new (or gone) and its row or document says so."""
+    if not paragraphs:
+        return
+    r_pr = paragraphs[-1]._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    mark = next((m for m in r_pr if m.tag in (qn("w:ins"), qn("w:del"))), None) if r_pr is not None else None
+    if mark is None:
+        return
+    r_pr.remove(mark)
+    for paragraph in reversed(paragraphs[:-1]):
+        earlier = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        if earlier is None or not any(m.tag in (qn("w:ins"), qn("w:del")) for m in earlier):
+            track_paragraph_mark(paragraph, mark.tag.rpartition("}")[2], mark.get(qn("w:author")),
+                                 mark.get(qn("w:date")), int(mark.get(qn("w:id"))))
+            return
+
+
 def track_row(row, kind: str, author: str, when: str, change_id: int) -> None:
     """Mark the table row ``row`` inserted or deleted (w:trPr/w:ins|w:del, after the row's other properties)."""
     _insert(row._tr.get_or_add_trPr(), _revision(kind, author, when, change_id), ("w:trPrChange",))

@@ -170,7 +170,7 @@ class Walker:
             r.italic = run.italic or None
             self._track(r, run)
         changes = {run.change for run in runs}
-        if container is self.document and len(changes) == 1 and None not in changes:
+        if len(changes) == 1 and None not in changes:
             # A paragraph wholly inserted or deleted carries the change on its paragraph mark too,
             # so accepting a deletion (or rejecting an insertion) removes the paragraph itself.
             self._track(paragraph, runs[0], oxml.track_paragraph_mark)
@@ -186,8 +186,8 @@ class Walker:
                 rest += self._runs(child) + ([Run(child.tail)] if child.tail else [])
             runs = [Run(_text(number))] + _normalise(rest)
         paragraph = self.paragraph(container, runs, None)
-        if number is not None and paragraph.runs:
-            paragraph.runs[0].add_tab()
+        if number is not None and (numbered := oxml.every_run(paragraph)):
+            numbered[0].add_tab()
         fmt = paragraph.paragraph_format
         fmt.left_indent, fmt.first_line_indent = HANGING, -HANGING
         fmt.tab_stops.add_tab_stop(HANGING)
@@ -247,7 +247,8 @@ class Walker:
         caption_el = el.find("caption")
         caption = _text(caption_el) if caption_el is not None else ""
         if caption and "visually-hidden" not in caption_el.get("class", ""):
-            self.paragraph(container, [Run(caption)], "Caption").paragraph_format.keep_with_next = True
+            # Its runs, not its text: a caption's words changed are tracked like any paragraph's.
+            self.paragraph(container, self._runs_of(caption_el), "Caption").paragraph_format.keep_with_next = True
         elif not caption or self.after_table or self.break_before:
             # Word merges two adjacent tables into one unless a paragraph stands between them.
             self._new_paragraph(container)
@@ -331,6 +332,7 @@ class Walker:
         if has_blocks:
             oxml.remove_paragraph(first)
             self.blocks(cell, el)
+            oxml.settle_last_mark(cell.paragraphs)
             if not cell.paragraphs:
                 cell.add_paragraph()
         else:
@@ -344,7 +346,7 @@ class Walker:
                 self._track(r, run)
         if bold:
             for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
+                for run in oxml.every_run(paragraph):
                     run.bold = True
         for name in classes & set(ALIGNED):
             for paragraph in cell.paragraphs:
@@ -511,7 +513,7 @@ def _compact(cells) -> None:
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(8.5)
-        for run in paragraph.runs:
+        for run in oxml.every_run(paragraph):
             run.font.size = Pt(7)
 
 
