@@ -8,7 +8,6 @@ from MKC to NCC, and a sentence of Future governance arrangements is reworded. A
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import re
@@ -31,7 +30,7 @@ from lgss_docs.errors import printable
 from lgss_docs.render.markdown import markdown_html, parse_markdown
 from lgss_docs.render.paper import RenderedPaper, render_paper
 from lgss_docs.render.templates import environment
-from lgss_docs.review.changes import item_changes
+from lgss_docs.review.reading import excerpts
 from lgss_docs.review.redline_html import redline
 from lgss_docs.review.run import ReviewRequest, review
 from lgss_docs.review.sources import load_version
@@ -41,10 +40,11 @@ from lgss_docs.writers import WriterOptions, writer
 from conftest import EXAMPLE, ROOT
 from support import W, pdf_pages
 from support import edit_once as _edit
+from tracked import settled, text_and_formatting
 
 OLD_SENTENCE = "The Lead Authority Board's terms of reference form part of the revised Partner and Delegation Agreement."
 NEW_SENTENCE = "The Lead Authority Board's terms of reference are set out in the revised Partner and Delegation Agreement."
-NEW_DATE = "2020-11-17T00:00:00Z"
+NEW_DATE = "2020-11-13T12:00:00Z"  # the newer commit's author date, as Word records the change
 GIT_ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Programme Office", "GIT_AUTHOR_EMAIL": "pmo@example.org",
            "GIT_COMMITTER_NAME": "Programme Office", "GIT_COMMITTER_EMAIL": "pmo@example.org",
@@ -96,33 +96,55 @@ def _written(reviewed, name: str) -> Path:
 
 # -- the change summary ------------------------------------------------------------------
 def test_summary_names_each_change_and_nothing_else(reviewed):
-    assert [str(c) for c in reviewed.changes] == [
-        "Governance: RAG Amber → Amber/Red",
-        "Revenue and Benefits: lead authority MKC → NCC",
-        "Repatriated Services to 'home' Partner Councils: Post-consultation bars Aug-20 to Sep-20: Consultation; Oct-20:"
-        " Repatriation → Aug-20 to Sep-20: Consultation; Oct-20 to Nov-20: Repatriation",
-        'committee-report: Future governance arrangements: paragraph reworded "…Board\'s terms of reference form part of the revised'
-        ' Partner and…" → "…Board\'s terms of reference are set out in the revised Partner and…"',
+    # Each paper's changes as its redline marks them, under the headings above them; the
+    # appendices that print other papers whole name those papers' lists instead of repeating them.
+    bars = ("Aug-20 to Sep-20: Consultation; Oct-20: Repatriation → Aug-20 to Sep-20: Consultation; "
+            "Oct-20 to Nov-20: Repatriation")
+    assert [(c.area.split(" (")[-1], c.place, str(c)) for c in reviewed.changes] == [
+        ("committee-report)", "2. Transition programme update › RAG status of each project work stream as at 13 November 2020",
+         "Project work stream 1: Governance: Current status Amber → Amber/Red"),
+        ("committee-report)", "4. Collective consultation › Lead authority services from 1 December 2020",
+         "Revenue and Benefits: Lead authority MKC → NCC"),
+        ("committee-report)", "6. Future governance arrangements",
+         "paragraph reworded …Board's terms of reference form part of the revised Partner and… → "
+         "…Board's terms of reference are set out in the revised Partner and…"),
+        ("committee-report)", "Appendix 1: Business Transition Programme Plan",
+         "2 changes, as listed under LGSS Programme Review: Transition Plan (transition-plan)"),
+        ("committee-report)", "Appendix 2: LGSS Business Transition Programme Highlight Report",
+         "2 changes, as listed under LGSS Business Transition Programme Highlight Report (highlight-report)"),
+        ("highlight-report)", "3. Project work stream progress › RAG status of each project work stream as at 12 November 2020",
+         "Project work stream 1: Governance: Current status Amber → Amber/Red"),
+        ("highlight-report)", "5. Project work stream highlight reports › 5.1 Governance › Project work stream 1: Governance",
+         "Project work stream 1: Governance: Overall RAG status Amber → Amber/Red"),
+        ("transition-plan)", "LGSS Programme Review: Transition Plan: timetable by month",
+         f"P7 Repatriated Services to 'home' Partner Councils: Post-consultation bars {bars}"),
+        ("transition-plan)", "LGSS Programme Review: Transition Plan: dates in words › Months of each activity by timetable",
+         f"P7 Repatriated Services to 'home' Partner Councils: Further revisions following close of consultation period {bars}"),
+        ("Content files", "", "papers/committee-report.yaml: changed"),
+        ("Content files", "", "plan.yaml: changed"),
+        ("Content files", "", "services/22-revenues-benefits.yaml: changed"),
+        ("Content files", "", "workstreams/01-governance.yaml: changed"),
     ]
-    assert [c.key for c in reviewed.changes] == [
-        "Work streams/governance/rag", "Services/revenues-benefits/lead_authority",
-        "plan/repatriated-services/post-consultation",
-        "Paper sections/committee-report: Future governance arrangements/text"]
 
 
 def test_summary_is_written_as_markdown_and_html(reviewed):
     markdown = _written(reviewed, "summary.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# Changes from v1 to v2\n\n## Work streams\n\n- Governance: RAG Amber → Amber/Red\n")
+    assert markdown.startswith(
+        "# Changes from v1 (8437c80, 13 November 2020, Programme Office) to v2 (b5f8406, 13 November 2020, Programme Office)"
+        "\n\n## LGSS Business Transition Programme Update (committee-report)\n\n"
+        "### 2\\. Transition programme update › RAG status of each project work stream as at 13 November 2020\n\n"
+        "- Project work stream 1: Governance: Current status Amber → Amber/Red\n")
     html = _written(reviewed, "summary.html").read_text(encoding="utf-8")
-    assert "<h2>Services</h2>" in html
-    assert "<li>Revenue and Benefits: lead authority MKC → NCC</li>" in html
+    assert "<h2>Content files</h2>" in html
+    assert "<li>Revenue and Benefits: Lead authority MKC → NCC</li>" in html
 
 
 def test_identical_versions_give_an_empty_summary(repo, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(repo)
     assert main(["diff", "v2", "--out", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.startswith("No changes from v2 to the working tree.\n")
-    assert (tmp_path / "summary.md").read_text(encoding="utf-8") == "# Changes from v2 to the working tree\n\nNo changes.\n"
+    v2 = "v2 (b5f8406, 13 November 2020, Programme Office)"
+    assert capsys.readouterr().out.startswith(f"No changes from {v2} to the working tree.\n")
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8") == f"# Changes from {v2} to the working tree\n\nNo changes.\n"
     # No paper reads differently, so no redline is laid out: only the summary is written.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.html", "summary.md"]
 
@@ -158,16 +180,14 @@ def test_an_unknown_revision_is_named(repo, capsys, monkeypatch):
 
 
 @pytest.mark.parametrize("before, after, expected", [
-    (["Sign off the plan"], ["Sign off the plan", "Brief the Board"], [("added", None, "Brief the Board")]),
-    (["Sign off the plan", "Brief the Board"], ["Brief the Board"], [("removed", "Sign off the plan", None)]),
-    (["Brief the Board on 4 December"], ["Brief the Board on 11 December"],
-     [("reworded", "Brief the Board on 4 December", "Brief the Board on 11 December")]),
-    (["Brief the Board"], ["Close the finance ledgers"],
-     [("removed", "Brief the Board", None), ("added", None, "Close the finance ledgers")]),
-    (["a", "b"], ["a", "b"], []),
+    ("Brief the Board on 4 December", "Brief the Board on 11 December",
+     ("Brief the Board on 4 December", "Brief the Board on 11 December")),
+    ("one two three four five six seven eight nine", "one two three four five SIX seven eight nine",
+     ("…two three four five six seven eight nine", "…two three four five SIX seven eight nine")),
+    ("a b c d e f g h i j k l", "a b c d e f X h i j k l", ("…c d e f g h i j k…", "…c d e f X h i j k…")),
 ])
-def test_markdown_items_are_compared_one_by_one(before, after, expected):
-    assert item_changes(before, after) == expected
+def test_a_reworded_text_is_cut_to_the_words_around_the_change(before, after, expected):
+    assert excerpts(before, after) == expected
 
 
 # -- the redlines ------------------------------------------------------------------------
@@ -181,7 +201,9 @@ def _body(html: str) -> str:
     ("<p>Due in September 2020.</p>", "<p>Due in early October 2020.</p>",
      "<p>Due in<del> September</del><ins> early October</ins> 2020.</p>"),
     ("<p>Note <strong>this</strong> now.</p>", "<p>Note <strong>that</strong> now.</p>",
-     "<p>Note<del><strong> this</strong></del><ins><strong> that</strong></ins> now.</p>"),
+     "<p>Note<del> <strong>this</strong></del><ins> <strong>that</strong></ins> now.</p>"),
+    ("<p><strong>Implement new arrangements</strong></p>", "<p><strong>Implement the new arrangements</strong></p>",
+     "<p><strong>Implement</strong><ins><strong> the</strong></ins><strong> new arrangements</strong></p>"),
     ("<table><tbody><tr><td>Pensions</td><td>NCC</td></tr><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
      "<table><tbody><tr><td>Pensions</td><td>MKC</td></tr><tr><td>Insurance</td><td>CCC</td></tr></tbody></table>",
      "<table><tbody><tr><td>Pensions</td><td><del>NCC</del><ins>MKC</ins></td></tr>"
@@ -246,37 +268,10 @@ def test_tracked_docx_marks_exactly_the_changed_text(reviewed):
     kinds = [etree.QName(m).localname for m in rows]
     assert kinds == ["del"] * (len(kinds) // 2) + ["ins"] * (len(kinds) // 2) and kinds
     marks = list(root.iter(f"{W}ins", f"{W}del"))
-    assert {m.get(f"{W}author") for m in marks} == {"lgss-docs"}
+    assert {m.get(f"{W}author") for m in marks} == {"Programme Office"}  # the newer commit's author
     assert {m.get(f"{W}date") for m in marks} == {NEW_DATE}
     assert [int(m.get(f"{W}id")) for m in marks] == list(range(1, len(marks) + 1))
     assert all(m.find(f".//{W}t") is None for m in root.iter(f"{W}del")), "deleted text must be w:delText"
-
-
-def _settled(root, accept: bool):
-    """Return a copy of the document with every change accepted (or rejected), as Word would."""
-    root = copy.deepcopy(root)
-    gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
-    for mark in list(root.iter(gone)):
-        owner = mark.getparent()
-        if owner.tag == f"{W}trPr":
-            row = owner.getparent()
-            row.getparent().remove(row)
-        elif owner.tag == f"{W}rPr":  # a paragraph mark: its paragraph goes
-            paragraph = owner.getparent().getparent()
-            paragraph.getparent().remove(paragraph)
-        else:
-            owner.remove(mark)
-    for mark in list(root.iter(kept)):
-        owner = mark.getparent()
-        if owner.tag in (f"{W}trPr", f"{W}rPr"):
-            owner.remove(mark)
-            continue
-        for child in mark:
-            for text in child.iter(f"{W}delText"):
-                text.tag = f"{W}t"
-            mark.addprevious(child)
-        owner.remove(mark)
-    return root
 
 
 def _paragraphs(root) -> list[str]:
@@ -289,8 +284,8 @@ def test_accepting_all_changes_gives_the_new_paper_and_rejecting_the_old(reviewe
     paper = render_paper(content, "committee-report", environment())
     plain = etree.fromstring(zipfile.ZipFile(io.BytesIO(writer("docx")(paper, WriterOptions())))
                              .read("word/document.xml"))
-    settled = _settled(_document(_written(reviewed, "committee-report-redline.docx")), accept)
-    assert _paragraphs(settled) == _paragraphs(plain)
+    result = settled(_document(_written(reviewed, "committee-report-redline.docx")), accept)
+    assert text_and_formatting(result) == text_and_formatting(plain)
 
 
 def test_whole_rows_and_paragraphs_are_tracked_with_their_marks():
@@ -302,8 +297,8 @@ def test_whole_rows_and_paragraphs_are_tracked_with_their_marks():
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(writer("docx")(paper, WriterOptions())))
                             .read("word/document.xml"))
     assert [etree.QName(m.getparent()).localname for m in root.iter(f"{W}del")] == ["rPr", "p", "trPr", "p", "p"]
-    assert "Dropped entirely." not in _paragraphs(_settled(root, accept=True))
-    assert "Pensions" not in _paragraphs(_settled(root, accept=True))
+    assert "Dropped entirely." not in _paragraphs(settled(root, accept=True))
+    assert "Pensions" not in _paragraphs(settled(root, accept=True))
 
 
 def test_a_review_writes_the_same_bytes_twice(repo, tmp_path):
@@ -455,14 +450,20 @@ def test_a_value_with_line_breaks_cannot_forge_the_summary(tmp_path, capsys, mon
     shutil.copytree(EXAMPLE, "new")
     title = "title: |\n" + "".join(f"  {line}\n" for line in FORGED.splitlines())
     _edit(Path("new/workstreams/01-governance.yaml"), "title: Governance\n", title)
-    assert main(["diff", "old", "new", "--out", "review", "--format", "html", "--doc", "transition-plan"]) == 0
-    line = f"{SHOWN}: title Governance → {SHOWN}"
-    assert capsys.readouterr().out.splitlines()[:4] == ["Changes from old to new: 1", "", "Work streams", f"  {line}"]
-    tokens = [t.type for t in parse_markdown(Path("review/summary.md").read_text(encoding="utf-8"))]
-    assert (tokens.count("heading_open"), tokens.count("list_item_open")) == (2, 1)
+    assert main(["diff", "old", "new", "--out", "review", "--format", "html", "--doc", "highlight-report"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    count = int(out[0].removeprefix("Changes from old to new: "))
+    assert out[2] == "LGSS Business Transition Programme Highlight Report (highlight-report)"
+    assert any(line.endswith("→ 5.1 Governance ## Services - No changes.") for line in out)  # on one line, as typed
+    # The title's line breaks and Markdown add no heading, entry or "No changes." of their own.
+    tokens = [t for t in parse_markdown(Path("review/summary.md").read_text(encoding="utf-8"))]
+    items = [t for t in tokens if t.type == "list_item_open"]
+    assert len(items) == count
     html = lxml_html.fromstring(Path("review/summary.html").read_bytes())
-    assert [h.text_content() for h in html.iter("h1", "h2")] == ["Changes from old to new", "Work streams"]
-    assert [li.text_content() for li in html.iter("li")] == [line]
+    assert [h.text_content() for h in html.iter("h2")] == [
+        "LGSS Business Transition Programme Highlight Report (highlight-report)", "Content files"]
+    assert not [e for e in html.iter("h1", "h2", "h3", "li") if e.text_content().strip() in ("Services", "No changes.")]
+    assert len(list(html.iter("li"))) == count
 
 
 def _escape_html(text: str) -> str:

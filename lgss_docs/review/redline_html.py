@@ -223,6 +223,9 @@ def _merge_words(old, new, mark: Mark):
     tagged: list[tuple[str | None, _Word]] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
+            if tagged and tagged[-1][0] == "del" and before[a1].space and not after[b1].space:
+                # Words deleted from the start of the block: the space after them goes with them.
+                tagged.append(("del", _Word("", True, (), before[a1].space_chain)))
             tagged += [(None, w) for w in after[b1:b2]]
             continue
         tagged += [("del", w) for w in before[a1:a2]] + [("ins", w) for w in after[b1:b2]]

@@ -60,6 +60,8 @@ def review(request: ReviewRequest) -> Review:
     """Return the changes between the two versions, after writing the summary and the redlines."""
     with ExitStack() as stack:
         sides = [stack.enter_context(checked_out(spec, request.content)) for spec in (request.old, request.new)]
+        if refused := [problem for side in sides for problem in side.refused]:
+            raise ContentError(refused)
         if sides[0].files == sides[1].files:  # the same files: nothing to validate, render or mark
             return _write(request, Review(sides[0], sides[1], []), [], None)
         old, new = _both_versions(request, *sides)
