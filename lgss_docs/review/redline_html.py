@@ -66,8 +66,8 @@ def with_key(redline_html: str, old_label: str, new_label: str, folders=(BUILT_I
         key.append(lxml_html.fragment_fromstring(
             '<p class="redline-bars">In the chart, <span class="bar-sample redline-bar-ins"></span> a bar\'s new '
             'months are outlined and underlined in blue; <span class="bar-sample redline-bar-del"></span> months '
-            'it no longer takes are left hollow, outlined and struck through in red. A bar row added or removed '
-            'whole is marked like a line of text.</p>'))
+            'it no longer takes are left hollow, outlined and struck through in red; the bars of a row added or '
+            'removed whole are marked the same way.</p>'))
     first = next((child for child in doc.body if isinstance(child.tag, str)), None)
     if first is not None and "landscape" in first.get("class", "").split():
         first.insert(0, key)
