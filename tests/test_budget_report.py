@@ -24,8 +24,7 @@ from lxml import html as lxml_html
 
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
-from lgss_docs.review.changes import summarise
-from lgss_docs.validate import load_content
+from lgss_docs.review.run import ReviewRequest, review
 
 from conftest import BUDGET
 from support import W
@@ -366,14 +365,20 @@ def test_within_rounding_a_printed_figure_is_kept_without_a_warning(budget_copy,
             "External Income budget add up to 3,185; 3 apart, more than rounding explains (at most 1.5)") in capsys.readouterr().err
 
 
-def test_the_change_summary_lists_a_changed_figure_and_the_totals_it_changed(budget_copy):
+def test_the_change_summary_lists_a_changed_figure_and_the_totals_it_changed(budget_copy, tmp_path):
     before = budget_copy.parent / "before"
     shutil.copytree(budget_copy, before)
     _edit(budget_copy / "tables" / "shared-savings.yaml", "support, 200]", "support, 250]")
-    assert [str(c) for c in summarise(load_content(before), load_content(budget_copy))] == [
-        "Delivery Plan – 2019-20: Shared savings proposals, 2019-20: figure 316 → 366",
-        "Delivery Plan – 2019-20: TOTAL, 2019-20: figure 1,515 → 1,565",
-        "Delivery Plan – 2019-20: Residual gap, 2019-20: figure 576 → 526",
-        "Shared savings proposals: Further rationalisation of the LGSS Leadership team and support, 2019-20: figure 200 → 250",
-        "Shared savings proposals: TOTAL, 2019-20: figure 316 → 366",
+    result = review(ReviewRequest(old=str(before), new=str(budget_copy), content=budget_copy, out=tmp_path,
+                                  formats=("html",), papers=("operational-update",)))
+    # The figure, every total worked out from it, and the sentence quoting one, facts filled in.
+    assert [(c.place.rpartition(" › ")[2], str(c)) for c in result.changes if c.area != "Content files"] == [
+        ("Table 2: Delivery Plan – 2019-20", "Shared savings proposals: 2019-20 £000 316 → 366"),
+        ("Table 2: Delivery Plan – 2019-20", "TOTAL: 2019-20 £000 1,515 → 1,565"),
+        ("Table 2: Delivery Plan – 2019-20", "Residual gap: 2019-20 £000 576 → 526"),
+        ("Table 6a: Shared savings proposals",
+         "Further rationalisation of the LGSS Leadership team and support: 2019-20 £000 200 → 250"),
+        ("Table 6a: Shared savings proposals", "TOTAL: 2019-20 £000 316 → 366"),
+        ("Financial Plans", "paragraph reworded …the residual gap of £576k shown in Table 2. → "
+                            "…the residual gap of £526k shown in Table 2."),
     ]

@@ -173,6 +173,30 @@ def test_an_invalid_side_is_reported_at_its_revision_file_and_line(repo, tmp_pat
     assert not (tmp_path / "out").exists()
 
 
+def test_an_old_revision_in_a_format_no_longer_read_names_the_commit_to_start_from(tmp_path, capsys, monkeypatch):
+    # History: a format today's checks refuse (a rating off the scale stands in for one), a
+    # commit that brings the content up to date, then an ordinary edit.
+    shutil.copytree(EXAMPLE, tmp_path / "content")
+    governance = tmp_path / "content" / "workstreams" / "01-governance.yaml"
+    _edit(governance, "rag: Amber\n", "rag: Purple\n")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "The old format")
+    _edit(governance, "rag: Purple\n", "rag: Amber\n")
+    _git(tmp_path, "commit", "-q", "-am", "Content in the new format")
+    _edit(governance, "rag: Amber\n", "rag: Red\n")
+    _git(tmp_path, "commit", "-q", "-am", "Governance to Red")
+    upgraded = _git(tmp_path, "rev-parse", "--short=7", "HEAD~1").strip()
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "HEAD~2", "HEAD", "--out", "review"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, "one line"
+    assert err.startswith("lgss-docs diff: HEAD~2 (") and "holds content this version of lgss-docs does not read" in err
+    assert 'rag: expected one of Red, Amber/Red, Amber, Green; got "Purple"' in err
+    assert f"the content reads from {upgraded} (13 November 2020, Content in the new format) on" in err
+    assert not (tmp_path / "review").exists()
+
+
 def test_an_unknown_revision_is_named(repo, capsys, monkeypatch):
     monkeypatch.chdir(repo)
     assert main(["diff", "v9"]) == 1

@@ -56,7 +56,7 @@ def papers_added_and_removed(old: Version, new: Version) -> list[Change]:
 def appendix_papers(version: Version, paper_id: str) -> dict[str, str]:
     """Return {"#appendix-1": paper id} for each appendix of ``paper_id`` that is a paper of its own."""
     paper = version.content.papers[paper_id].model
-    return {f"#appendix-{n}": a.paper for n, a in enumerate(paper.appendices, start=1) if a.paper}
+    return {f"#appendix-{paper.appendix_number(n)}": a.paper for n, a in enumerate(paper.appendices, start=1) if a.paper}
 
 
 def listed_once(by_paper: dict[str, list[Change]], appendices: dict[str, dict[str, str]],

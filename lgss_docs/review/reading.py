@@ -152,13 +152,14 @@ class _Reader:
             self.headings.pop()
         self.headings.append((level, _label(el)))
 
-    def whole(self, el, subject: str, change: str, what: str | None = None) -> None:
-        """Add one change for a block added or removed whole, listing what it holds."""
+    def whole(self, el, subject: str, change: str, what: str | None = None, columns: dict | None = None) -> None:
+        """Add one change for a block added or removed whole, listing what it holds (a row's
+        cells under their column headings)."""
         noun = what or _noun(el)
         if el.tag in HEADINGS or noun == "section":
             heading = next((h for h in el.iter(*HEADINGS) if h is not el), el if el.tag in HEADINGS else None)
             subject = subject or (_label(heading) if heading is not None else "")
-        described = describe(el)
+        described = describe(el, columns or {})
         self.add(subject, f"{noun} {'added' if change == 'ins' else 'removed'}",
                  described if change == "del" else None, described if change == "ins" else None)
 
@@ -217,17 +218,18 @@ class _Reader:
 
     def row(self, row, group: str, placed: list[tuple[int, int, object]], table: _Table) -> None:
         cells_ = [c for _, _, c in placed]
-        if (group != "tbody" and all(c.tag == "th" for c in cells_)) or "subhead" in row.get("class", "").split():
+        subhead = "subhead" in row.get("class", "").split()
+        if (group != "tbody" and all(c.tag == "th" for c in cells_)) or (subhead and len(cells_) > 1):
             self.headings_row(row, placed, table)
             return
-        if len(cells_) == 1 and cells_[0].tag == "th" and table.rows_with_keys and _columns([(row, group)]) > 1:
+        if len(cells_) == 1 and cells_[0].tag == "th" and (subhead or table.rows_with_keys and _columns([(row, group)]) > 1):
             table.group = _label(cells_[0])  # a title over the rows below it (a section of a plan)
             if marks_in(row):
                 self.leaf(cells_[0], table.caption or "table", "group title")
             return
         subject = self.subject(row, placed, table)
         if change := whole(row):
-            self.whole(row, subject, change, "row")
+            self.whole(row, subject, change, "row", _by_column(placed, table.columns))
             return
         for index, (start, _, cell) in enumerate(placed):
             if not marks_in(cell):
@@ -393,9 +395,20 @@ def _renumbered(old: str, new: str) -> bool:
     return len(a) > 1 and a[1:] == b[1:] and bool(_NUMBER.match(a[0])) and bool(_NUMBER.match(b[0]))
 
 
-def describe(el) -> str:
-    """Return everything a block holds as one line: its texts, and a table's rows as "heading: value"."""
+def _by_column(placed, columns: dict[int, str]) -> dict[int, str]:
+    """Return the column headings of a row's cells, by their place among the row's cells."""
+    return {index: columns[start] for index, (start, _, _) in enumerate(placed) if start in columns}
+
+
+def describe(el, columns: dict[int, str] | None = None) -> str:
+    """Return everything a block holds as one line: its texts, and a table's rows as "heading: value"
+    (``columns``: the headings of a lone row's cells, by place)."""
     pieces: list[str] = []
+    if el.tag == "tr" and columns:
+        for index, cell in enumerate(cells(el)):
+            value, heading = text(cell), columns.get(index)
+            pieces.append(f"{heading}: {value}" if heading and value and heading != value else value)
+        return "; ".join(p for p in pieces if p)
     _describe(el, pieces, {})
     return "; ".join(p for p in pieces if p)
 
