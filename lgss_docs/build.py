@@ -12,20 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import Cache, Checked, stamp
-from .errors import Problem, UsageError
+from .errors import Problem, UsageError, heed
 from .history import DEFAULT_PATTERN
-from .history.read import history_of
 from .history.store import Store
 from .history.tags import find_cycles
-from .inputs import HISTORY, declared, reads
+from .load.tree import HISTORY
 from .output import remove_stale_parts, write_atomically
-from .parallel import Task, Writers
-from .render.paper import render_paper
-from .render.templates import environment, kinds, layers
-from .validate import load_content
-from .validate.hints import one_of
-from .validate.warnings import content_warnings, heed
+from .render.layers import kinds, layers
 from .writers import FORMATS, WriterOptions
+
+# What validates, renders and writes is imported when there is something to do: a build with
+# every output up to date (the common case while editing one file) then starts in a fraction
+# of the time, as it needs only the cache and the files' hashes.
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,10 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
     cache, store = Cache.load(request.out), Store.load(request.out)
     content, checked = None, cache.checks(request.content, inputs.content_key())
     if checked is None:  # this content has not been checked before: validate it now
+        from .history.read import history_of
+        from .inputs import reads
+        from .validate import load_content
+        from .validate.warnings import content_warnings
         content = load_content(request.content, kinds(folders))
         papers = {pid: sorted(reads(content, pid)) for pid in content.papers}
         content.history, left_out = history_of(content, cycles, store, any(HISTORY in p for p in papers.values()))
@@ -75,6 +77,12 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda _: Non
         cache.save()
         store.save()
         return []
+    from .history.read import history_of
+    from .inputs import declared
+    from .parallel import Task, Writers
+    from .render.paper import render_paper
+    from .render.templates import environment
+    from .validate import load_content
     if content is None:
         content = load_content(request.content, kinds(folders))
         needed = any(HISTORY in checked.papers[paper] for paper, _, _, _ in todo)
@@ -97,6 +105,8 @@ def chosen(requested: tuple[str, ...], declared_papers) -> list[str]:
     """Return the requested paper ids (all declared ones for none); raise UsageError naming an unknown one."""
     for paper in requested:
         if paper not in declared_papers:
+            from .validate.hints import one_of  # a mistake's path only: the validation package is large
+
             hint = one_of(paper, declared_papers) or "the content declares no papers"
             raise UsageError(f'--doc {paper}: no such paper; {hint}')
     return list(dict.fromkeys(requested)) or list(declared_papers)

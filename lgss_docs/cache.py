@@ -30,9 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import inputs
 from .errors import Problem, display_path
-from .load.tree import list_content
+from .load.tree import HISTORY, list_content, part_files
 from .output import write_atomically
 
 CACHE_NAME = ".lgss-docs-cache.json"
@@ -87,11 +86,11 @@ class Stamp:
 
     def key(self, paper: str, reads: Sequence[str], fmt: str) -> str:
         """Return the key of ``paper`` in ``fmt``, given the parts it reads: equal keys mean equal bytes."""
-        names = sorted({n for part in reads for n in inputs.part_files(part, self.parts)})
+        names = sorted({n for part in reads for n in part_files(part, self.parts)})
         return _digest({"paper": paper, "format": fmt, "code": code_version(), "reads": sorted(reads),
                         "content": {n: self.content[n] for n in names},
                         "templates": self.templates, "options": self.options,
-                        "history": self.history if inputs.HISTORY in reads else ""})
+                        "history": self.history if HISTORY in reads else ""})
 
     def content_key(self) -> str:
         """Return the key of the whole content folder and templates, under which its checks are kept."""

@@ -212,13 +212,14 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
+    from .errors import heed
     from .history.read import history_of
     from .history.store import Store
     from .history.tags import find_cycles
     from .inputs import HISTORY, reads
     from .render.templates import kinds, layers
     from .validate import load_content
-    from .validate.warnings import content_warnings, heed
+    from .validate.warnings import content_warnings
 
     content = load_content(args.content, kinds(layers(args.content, args.templates)))
     needed = any(HISTORY in reads(content, pid) for pid in content.papers)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +75,11 @@ class BuildError(LgssDocsError):
 
 class UsageError(LgssDocsError):
     """A command was asked for something that does not exist (a paper id, a folder); says what there is."""
+
+
+def heed(found: list[Problem], strict: bool, warn: Callable[[Problem], None]) -> None:
+    """Pass each warning in ``found`` to ``warn``; with ``strict``, raise StrictWarnings instead."""
+    if strict and found:
+        raise StrictWarnings(found)
+    for warning in found:
+        warn(warning)

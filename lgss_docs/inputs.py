@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from .errors import BuildError
-from .load.tree import FILES, FOLDERS, IMAGES, entry_id
+from .load.tree import FILES, FOLDERS, HISTORY, IMAGES, ONE_FILE
 from .model.content import PLACEHOLDER, Content
 from .model.paper import Paper
 from .model.totals import COMPUTED
@@ -23,12 +23,8 @@ from .model.totals import COMPUTED
 # The part a table block lists its rows from.
 TABLE_PARTS = {"rag_summary": "workstreams", "escalations": "workstreams", "services": "services",
                "temporary_arrangements": "arrangements"}
-# Earlier reporting cycles (git tags, not a content file): read by every paper that lists work streams.
-HISTORY = "history"
 # The part each group of facts comes from (other groups come from facts.yaml).
 FACT_PARTS = {"dates": "programme", "programme": "programme", "workstreams": "workstreams", "paper": None, "table": None}
-# Parts of one file each, within a folder: a paper, a table of figures.
-ONE_FILE = {"paper:": "papers", "table:": "tables"}
 
 
 def paper_part(paper_id: str) -> str:
@@ -125,14 +121,6 @@ def reads(content: Content, paper_id: str) -> frozenset[str]:
     if "workstreams" in parts:  # its ratings are shown beside earlier cycles'
         parts.add(HISTORY)
     return frozenset(parts)
-
-
-def part_files(part: str, listing: dict[str, list[str]]) -> list[str]:
-    """Return the files of ``part`` in a content listing (part -> relative paths)."""
-    for prefix, folder in ONE_FILE.items():
-        if part.startswith(prefix):
-            return [name for name in listing.get(folder, []) if entry_id(name) == part.removeprefix(prefix)]
-    return list(listing.get(part, []))
 
 
 def declared(content: Content, paper_id: str, parts: frozenset[str]) -> Content:

@@ -17,9 +17,7 @@ from pathlib import Path
 
 from ..errors import BuildError, UsageError
 from ..model.history import Cycle
-from ..review.git import git
-from ..review.sources import repository
-from ..validate.hints import one_of
+from ..review.git import git, repository
 from . import DEFAULT_PATTERN
 
 
@@ -96,6 +94,8 @@ def _chosen(cycles: Cycles, previous: str | None) -> Cycles:
     for cycle in cycles.past:
         if previous in (cycle.tag, cycle.name):
             return Cycles(cycles.past, cycles.current, cycle, cycles.prefix)
+    from ..validate.hints import one_of  # a mistake's path only: the validation package is large
+
     hint = one_of(previous, [c.tag for c in cycles.past]) or "there is no earlier cycle"
     raise UsageError(f"--previous {previous}: not a cycle before the content as it is now; {hint}")
 

@@ -151,3 +151,17 @@ def read_tree(root: Path, *, partial: bool = False) -> ContentTree:
     if problems and not partial:
         raise ContentError(problems)
     return tree
+
+
+# Earlier reporting cycles (git tags, not a content file): read by every paper that lists work streams.
+HISTORY = "history"
+# Parts of one file each, within a folder: a paper, a table of figures.
+ONE_FILE = {"paper:": "papers", "table:": "tables"}
+
+
+def part_files(part: str, listing: dict[str, list[str]]) -> list[str]:
+    """Return the files of ``part`` in a content listing (part -> relative paths)."""
+    for prefix, folder in ONE_FILE.items():
+        if part.startswith(prefix):
+            return [name for name in listing.get(folder, []) if entry_id(name) == part.removeprefix(prefix)]
+    return list(listing.get(part, []))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .dates import MONTHS
-from .rag import RagScheme, RagStatus
+if TYPE_CHECKING:  # the build's check for cycles runs before any model is needed: no pydantic here
+    from .rag import RagScheme, RagStatus
 
 _MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -43,6 +44,8 @@ class Cycle:
 
 
 def _named(name: str, long: bool) -> str:
+    from .dates import MONTHS
+
     month = _MONTH_NAME.match(name) or _DAY_NAME.match(name)
     if not month or not 1 <= int(month[2]) <= 12:
         return name

@@ -9,7 +9,6 @@ one stylesheet and keeps the rest.
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,23 +18,8 @@ from markupsafe import Markup
 
 from ..errors import TemplateError, display_path
 from ..model.dates import long_date
+from .layers import BUILT_IN, CONTENT_TEMPLATES, kinds, layers  # noqa: F401 - where callers look them up
 from .markdown import markdown_html, markdown_inline
-
-BUILT_IN = Path(str(importlib.resources.files("lgss_docs.templates")))
-CONTENT_TEMPLATES = "templates"  # a content folder's own layer
-
-
-def layers(content: Path | None = None, extra: Path | None = None) -> tuple[Path, ...]:
-    """Return the template folders, the most specific first: ``extra``, the content's, the built-in."""
-    found = [Path(extra)] if extra is not None else []
-    if content is not None and (Path(content) / CONTENT_TEMPLATES).is_dir():
-        found.append(Path(content) / CONTENT_TEMPLATES)
-    return (*found, BUILT_IN)
-
-
-def kinds(folders: Sequence[Path]) -> list[str]:
-    """Return the kinds of paper the layers provide: the names of their kinds/*.html.j2."""
-    return sorted({p.name.removesuffix(".html.j2") for folder in folders for p in (Path(folder) / "kinds").glob("*.html.j2")})
 
 
 def stylesheet(folders: Sequence[Path]) -> Markup:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from ..inputs import part_files, reads
+from ..inputs import reads
+from ..load.tree import part_files
 from .change import Change
 from .sources import Version
 

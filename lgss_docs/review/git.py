@@ -19,3 +19,14 @@ def git(where: Path, *args: str, failure: str | None = None, text: bool = True, 
         stderr = done.stderr if text else done.stderr.decode("utf-8", "replace")
         raise BuildError(failure or f"{display_path(where)}: git {args[0]} failed: {stderr.strip()}")
     return done.stdout
+
+
+def repository(content: Path) -> tuple[Path, str]:
+    """Return the top of the git repository holding ``content`` and content's path inside it
+    ("" at the top, else ending in /)."""
+    folder = content if content.is_dir() else content.parent
+    if not folder.is_dir():
+        raise BuildError(f"{display_path(content)}: folder not found, so its git repository is unknown")
+    found = git(folder, "rev-parse", "--show-toplevel", "--show-prefix",
+                failure=f"{display_path(folder)}: not inside a git repository").split("\n")
+    return Path(found[0].strip()), found[1].strip()

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import BuildError, ContentError, Problem, display_path, printable
+from ..errors import ContentError, Problem, display_path, printable
 from ..load.tree import list_content
 from ..model.content import Content
 from ..model.dates import long_date
 from ..render.templates import kinds, layers
 from ..validate import load_content as _load
-from .git import git
+from .git import git, repository  # noqa: F401 - repository: read here by the history too
 
 WORKING_TREE = "working tree"
 
@@ -191,14 +191,3 @@ def _at_revision(problem, side: Side):
     except ValueError:
         return problem
     return replace(problem, path=f"{side.label}:{side.revision_prefix}{inside}")
-
-
-def repository(content: Path) -> tuple[Path, str]:
-    """Return the top of the git repository holding ``content`` and content's path inside it
-    ("" at the top, else ending in /)."""
-    folder = content if content.is_dir() else content.parent
-    if not folder.is_dir():
-        raise BuildError(f"{display_path(content)}: folder not found, so its git repository is unknown")
-    found = git(folder, "rev-parse", "--show-toplevel", "--show-prefix",
-                failure=f"{display_path(folder)}: not inside a git repository").split("\n")
-    return Path(found[0].strip()), found[1].strip()

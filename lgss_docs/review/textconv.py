@@ -85,13 +85,19 @@ def _refused(path: Path, why: str) -> BuildError:
 
 
 def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Return a PDF's text page by page. PDFium (the PDF engine of Chromium) reads the text layer
+    of a 20-page paper in about a tenth of a second, where a pure-Python reader takes seconds:
+    this runs for every committed PDF in every ``git log -p``."""
+    import pypdfium2
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-    except PdfReadError as exc:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as exc:
         raise BuildError(f"{display_path(path)}: not a readable PDF ({exc})") from None
+    pages = []
+    for page in document:
+        text = page.get_textpage().get_text_bounded()
+        pages.append("\n".join(line.rstrip() for line in text.splitlines()))  # PDFium ends lines with \r\n
     return "".join(f"--- page {n} ---\n{text.rstrip()}\n" for n, text in enumerate(pages, start=1))
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from ..errors import Problem, StrictWarnings
+from ..errors import Problem
 from ..inputs import block_parts
 from ..model.colour import contrast
 from ..model.content import Content
@@ -102,9 +102,3 @@ def dates_written_in(text: str) -> list[tuple[str, dt.date]]:
     return found
 
 
-def heed(found: list[Problem], strict: bool, warn: Callable[[Problem], None]) -> None:
-    """Pass each warning in ``found`` to ``warn``; with ``strict``, raise StrictWarnings instead."""
-    if strict and found:
-        raise StrictWarnings(found)
-    for warning in found:
-        warn(warning)
