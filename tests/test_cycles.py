@@ -22,7 +22,6 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from lgss_docs import build as build_module
 from lgss_docs.build import BuildRequest, build
 from lgss_docs.cli import main
 from lgss_docs.history.store import STORE_NAME
@@ -384,7 +383,7 @@ def test_a_rebuild_with_nothing_changed_is_a_no_op_reading_no_yaml_and_no_cycle(
 
     def refuse(*args, **kwargs):
         raise AssertionError("a no-op build read content")
-    monkeypatch.setattr(build_module, "load_content", refuse)
+    monkeypatch.setattr("lgss_docs.validate.load_content", refuse)
     monkeypatch.setattr("lgss_docs.history.read.load_revision", refuse)
     fresh = []
     assert build(request, fresh=fresh.append) == [] and len(fresh) == 6
