@@ -1,6 +1,6 @@
 """Benchmark the build against bare WeasyPrint and pandoc; print a table and write BENCHMARKS.md.
 
-    python bench/run.py                      # the example, 10x and 30x, the other examples; about 30 minutes
+    python bench/run.py                      # the example, 10x and 30x, the other examples; about 55 minutes
     python bench/run.py --sizes 1 --runs 5   # just the bundled examples
 
 The example's full build is also timed against the build of an earlier commit (``BASELINE``),
